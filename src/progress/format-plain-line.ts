@@ -10,7 +10,7 @@ export interface PlainLineOptions {
   verbose: boolean;
   /** Only failures, warnings and interruptions (wins over verbose). */
   quiet: boolean;
-  /** Clock for an event whose `at` is not a usable time. */
+  /** Clock for events that carry no time (plan); default: the system clock. */
   now?: () => Date;
 }
 
@@ -28,10 +28,11 @@ export function formatField(value: string): string {
 export function formatPlainLine(event: RunEvent, options: PlainLineOptions): string | null {
   const body = formatBody(event, options);
   if (body === null) return null;
-  return `${formatTimestamp(event.at, options.now)} ${body}`;
+  const at = "at" in event ? event.at : Number.NaN;
+  return `${formatTimestamp(at, options.now)} ${body}`;
 }
 
-/** ISO-8601 UTC with milliseconds; falls back to the clock when at is unusable. */
+/** ISO-8601 UTC with milliseconds; the clock stands in for events without a usable time (plan). */
 function formatTimestamp(at: number, now: (() => Date) | undefined): string {
   const date = Number.isFinite(at) ? new Date(at) : (now ?? (() => new Date()))();
   return date.toISOString();

@@ -8,7 +8,7 @@ export interface PlainRendererOptions {
   write: (text: string) => void;
   verbose: boolean;
   quiet: boolean;
-  /** Clock for an event whose `at` is unusable; timestamps otherwise come from the events. */
+  /** Clock for events that carry no time (plan); the others are stamped with their own `at`. */
   now?: () => Date;
 }
 

@@ -32,6 +32,7 @@ function render(events: RunEvent[], mode: { verbose?: boolean; quiet?: boolean }
     },
     verbose: mode.verbose ?? false,
     quiet: mode.quiet ?? false,
+    now: () => new Date(T0),
   });
   for (const event of events) renderer.onEvent(event);
   renderer.close();
@@ -63,7 +64,7 @@ describe("createPlainRenderer", () => {
   const cases: Array<{ name: string; event: RunEvent; line: string; kind: string }> = [
     {
       name: "plan",
-      event: { type: "plan", runs: [runA, runB], jobs: 4, at: T0 },
+      event: { type: "plan", runs: [runA, runB], jobs: 4 },
       line: "2026-11-26T04:10:00.000Z - plan configs=2 jobs=4",
       kind: "plan",
     },
@@ -227,7 +228,7 @@ describe("createPlainRenderer", () => {
 
   it("keeps only failures, warnings and interruptions when quiet, even with verbose", () => {
     const events: RunEvent[] = [
-      { type: "plan", runs: [runA, runB], jobs: 2, at: T0 },
+      { type: "plan", runs: [runA, runB], jobs: 2 },
       { type: "start", run: runA, attempt: 1, pid: 1, at: T0 },
       { type: "output", run: runA, stream: "stdout", line: "hello", at: T0 },
       { type: "finish", result: makeResult({ site: "camcops_a", result: "ok" }), at: T0 },
