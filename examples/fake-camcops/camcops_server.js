@@ -485,9 +485,10 @@ async function printLines(command, count, spreadMs, stream) {
   }
 }
 
-/** Finds the DB_URL line of a config's text (the first one, as typed). */
+/** Finds the first DB_URL line of a config, with `%%` read as `%` as ConfigParser would. */
 function findDbUrlLine(text) {
-  return text.split(/\r?\n/).find((line) => /^db_url\s*[=:]/i.test(line)) ?? "DB_URL = (none)";
+  const line = text.split(/\r?\n/).find((l) => /^db_url\s*[=:]/i.test(l)) ?? "DB_URL = (none)";
+  return line.replaceAll("%%", "%");
 }
 
 /** Starts a long-sleeping child in this process group and records its pid. */
