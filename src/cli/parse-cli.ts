@@ -124,9 +124,11 @@ function takeCommandFromGreedyFlag(words: string[], options: RawOptions): string
   }
   if (!lastFlag) return undefined;
   const values = options[lastFlag] as string[] | undefined;
-  if (!values || values.length === 0) return undefined;
-  const command = values.pop();
-  if (values.length === 0 && lastFlag === "filespecs") delete options[lastFlag];
+  const command = values?.at(-1);
+  // A path is never the command: `-f a.conf` alone lacks a command rather than files.
+  if (!values || command === undefined || /[/*?[{]|\.conf$/.test(command)) return undefined;
+  if (lastFlag === "filespecs" && values.length === 1) return undefined;
+  values.pop();
   return command;
 }
 

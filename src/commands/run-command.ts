@@ -1,0 +1,260 @@
+// `camcops-meta [run] <cc_command>`: discovery -> loading -> checks -> plan -> run -> summary, report, exit code.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import type { CommandIo, RunCommand } from "../cli/cli-command.js";
+import type { LoadedConfig } from "../config/loaded-config.js";
+import { createSecretMasker } from "../config/secrets.js";
+import { UsageError } from "../errors.js";
+import type { Executable } from "../plan/build-child-command.js";
+import { buildPlan } from "../plan/build-plan.js";
+import { checkCommand } from "../plan/check-command.js";
+import type { PlannedRun } from "../plan/planned-run.js";
+import { resolveExecutable } from "../plan/resolve-executable.js";
+import { chooseRenderer } from "../progress/choose-renderer.js";
+import { buildReport } from "../report/build-report.js";
+import { formatSummary } from "../report/format-summary.js";
+import { getExitCode } from "../report/get-exit-code.js";
+import { readReport } from "../report/read-report.js";
+import { writeReportAtomically } from "../report/write-report.js";
+import { openLogFile } from "../run/open-log-file.js";
+import type { RunEvent } from "../run/run-events.js";
+import { runPlan } from "../run/run-plan.js";
+import type { RunResult } from "../run/run-result.js";
+import type { SpawnChild } from "../run/spawn-child.js";
+import { findConfigs } from "./find-configs.js";
+import { formatDryRun } from "./format-dry-run.js";
+
+export interface RunDependencies {
+  io: CommandIo;
+  version: string;
+  /** Whether a person can answer a prompt (stdin and stderr are terminals). */
+  canPrompt: boolean;
+  confirm: (question: string) => Promise<boolean>;
+  /** Installs handlers for SIGINT, SIGTERM and SIGHUP; returns a function that removes them. */
+  onSignals: (handler: (signal: string) => void) => () => void;
+  spawn?: SpawnChild;
+}
+
+/** Runs the command across every config and returns the exit code; per-config failures are results, not throws. */
+export async function runCommand(command: RunCommand, deps: RunDependencies): Promise<number> {
+  const { io } = deps;
+  const startedAt = Date.now();
+  const rerun = command.rerunFailed ? selectRerun(command.rerunFailed) : null;
+  const specs = command.filespecs.length > 0 ? command.filespecs : (rerun?.paths ?? []);
+  if (rerun && rerun.paths.length === 0) {
+    io.stderr.write(
+      `camcops-meta: every config succeeded in ${command.rerunFailed}; nothing to rerun\n`,
+    );
+    return 0;
+  }
+  const found = await findConfigs(specs, {
+    cwd: io.cwd,
+    allowEmpty: command.allowEmpty,
+    keep: rerun ? (file) => rerun.realPaths.has(file.realPath) : undefined,
+  });
+  const warnings = [...found.warnings];
+  if (found.configs.length === 0) {
+    io.stderr.write("camcops-meta: no config file matched (--allow-empty): nothing to do\n");
+    return 0;
+  }
+  const executable = findExecutable(command, io, warnings);
+  const history = command.history ? readHistory(command.history) : undefined;
+  const plan = buildPlan({
+    configs: found.configs,
+    executable,
+    ccCommand: command.ccCommand,
+    ccargs: command.ccargs,
+    extra: command.extra,
+    sameDatabase: command.sameDatabase,
+    history,
+  });
+  const masks = new Map(plan.map((run) => [run, createSecretMasker(run.config.secrets)]));
+  const maskFor = (run: PlannedRun) => masks.get(run)!;
+  const check = checkCommand(command.ccCommand, plan, command.jobs);
+  if (check.refusal) throw new UsageError(check.refusal, "cc_command");
+  warnings.push(...check.warnings, ...collectConfigWarnings(found.configs));
+
+  if (command.dryRun) {
+    for (const warning of warnings) io.stderr.write(`camcops-meta: warning: ${warning}\n`);
+    if (check.confirmation)
+      io.stderr.write(`camcops-meta: ${check.confirmation}; a real run asks to confirm\n`);
+    io.stdout.write(formatDryRun(plan, (run, text) => maskFor(run)(text)));
+    return plan.some((run) => run.preResult === "invalid") ? 1 : 0;
+  }
+  if (check.confirmation) await confirmOrRefuse(check.confirmation, plan, command, deps);
+  if (command.logDir) prepareLogDir(path.resolve(io.cwd, command.logDir));
+
+  const renderer = await chooseRenderer({
+    stream: io.stderr,
+    env: io.env,
+    verbose: command.verbose,
+    quiet: command.quiet,
+    json: command.json,
+    command: command.ccCommand,
+  });
+  const onEvent = (event: RunEvent) => renderer.onEvent(event);
+  for (const message of warnings) onEvent({ type: "warning", message, at: Date.now() });
+  const logDir = command.logDir ? path.resolve(io.cwd, command.logDir) : null;
+  let interruptedBy: string | null = null;
+  const controller = runPlan(plan, {
+    jobs: command.jobs,
+    timeoutMs: command.timeoutMs,
+    killGraceMs: command.killGraceMs,
+    retries: command.retries,
+    bail: command.bail,
+    useHistory: history !== undefined,
+    liveOutput: command.verbose ? "all" : io.stderr.isTTY === true ? "newest" : "none",
+    onEvent,
+    getMask: maskFor,
+    openLog: logDir ? (run) => openLogFile(path.join(logDir, `${run.config.site}.log`)) : undefined,
+    configExists: existsSync,
+    spawn: deps.spawn ?? (await import("../run/spawn-child.js")).spawnChild,
+  });
+  const removeHandlers = deps.onSignals((signal) => {
+    interruptedBy ??= signal;
+    controller.interrupt(signal);
+  });
+  let results: RunResult[];
+  try {
+    results = await controller.done;
+  } finally {
+    removeHandlers();
+  }
+  await renderer.close();
+  const endedAt = Date.now();
+  const exitCode = getExitCode(results, interruptedBy);
+  const summary = formatSummary(maskReasons(results, maskFor), {
+    color: io.stdout.isTTY === true && !("NO_COLOR" in io.env) && !command.json,
+    command: command.ccCommand,
+    totalMs: endedAt - startedAt,
+  });
+  (command.json ? io.stderr : io.stdout).write(summary);
+  if (command.json || command.reportFile) {
+    const report = buildReport({
+      ccCommand: command.ccCommand,
+      argvTemplate: [
+        executable.file,
+        ...executable.leadingArgs,
+        command.ccCommand,
+        "--config",
+        "{config}",
+        ...command.ccargs,
+        ...command.extra,
+      ],
+      version: deps.version,
+      startedAt,
+      endedAt,
+      exitCode,
+      signal: interruptedBy,
+      jobs: command.jobs,
+      options: describeOptions(command),
+      results: maskReasons(results, maskFor),
+    });
+    if (command.reportFile)
+      await writeReportAtomically(path.resolve(io.cwd, command.reportFile), report);
+    if (command.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  }
+  return exitCode;
+}
+
+/** The configs an earlier report says did not succeed. */
+function selectRerun(file: string): { paths: string[]; realPaths: Set<string> } {
+  const report = readReport(file);
+  const failed = report.configs.filter((config) => config.result !== "ok");
+  return {
+    paths: failed.map((config) => config.path),
+    realPaths: new Set(failed.map((config) => config.realPath)),
+  };
+}
+
+/** Recorded durations by real path, from an earlier report (--history). */
+function readHistory(file: string): Map<string, number> {
+  const report = readReport(file);
+  const durations = new Map<string, number>();
+  for (const config of report.configs) {
+    if (config.durationMs > 0) durations.set(config.realPath, config.durationMs);
+  }
+  return durations;
+}
+
+/** Checks camcops_server once; in a dry run a missing one is a warning, since nothing will run. */
+function findExecutable(command: RunCommand, io: CommandIo, warnings: string[]): Executable {
+  const input = { camcops: command.camcops, python: command.python, cwd: io.cwd, env: io.env };
+  if (!command.dryRun) return resolveExecutable(input);
+  try {
+    return resolveExecutable(input);
+  } catch (error) {
+    warnings.push(`${(error as Error).message}; a real run would stop here`);
+    const camcops = command.camcops ?? "camcops_server";
+    return camcops.endsWith(".py")
+      ? { file: command.python, leadingArgs: [camcops] }
+      : { file: camcops, leadingArgs: [] };
+  }
+}
+
+/** Warnings that loading found in the configs themselves (world-readable files, shared databases). */
+function collectConfigWarnings(configs: readonly LoadedConfig[]): string[] {
+  return configs.flatMap((config) =>
+    config.problems
+      .filter((problem) => problem.severity === "warning")
+      .map((problem) => `${config.path}:${problem.line}: ${problem.message}`),
+  );
+}
+
+/** Asks a person on a terminal; elsewhere only --yes lets a destructive command run. */
+async function confirmOrRefuse(
+  danger: string,
+  plan: readonly PlannedRun[],
+  command: RunCommand,
+  deps: RunDependencies,
+): Promise<void> {
+  if (command.yes) return;
+  if (!deps.canPrompt) {
+    throw new UsageError(
+      `${danger}: add --yes to run it without a terminal to confirm on`,
+      "--yes",
+    );
+  }
+  const sites = plan
+    .filter((run) => run.preResult === null)
+    .map((run) => `  ${run.config.site}  ${run.config.database?.url ?? ""}`);
+  deps.io.stderr.write(`${danger}:\n${sites.join("\n")}\n`);
+  if (!(await deps.confirm(`Run "${command.ccCommand}" on all of these? Type yes to continue: `))) {
+    throw new UsageError("not confirmed: nothing was run", "--yes");
+  }
+}
+
+/** Creates --log-dir up front, so a bad folder stops the run before anything starts. */
+function prepareLogDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--log-dir ${dir}: ${(error as Error).message}`, "--log-dir");
+  }
+}
+
+/** Reasons can quote config lines; hide each config's secrets in them too. */
+function maskReasons(
+  results: readonly RunResult[],
+  maskFor: (run: PlannedRun) => (text: string) => string,
+): RunResult[] {
+  return results.map((result) =>
+    result.reason === null ? result : { ...result, reason: maskFor(result.run)(result.reason) },
+  );
+}
+
+/** The options that shaped the run, for the report. */
+function describeOptions(command: RunCommand): Record<string, unknown> {
+  return {
+    jobs: command.jobs,
+    sameDatabase: command.sameDatabase,
+    timeoutMs: command.timeoutMs,
+    killGraceMs: command.killGraceMs,
+    retries: command.retries,
+    bail: command.bail,
+    logDir: command.logDir,
+    history: command.history,
+    rerunFailed: command.rerunFailed,
+    filespecs: command.filespecs,
+  };
+}
