@@ -20,7 +20,7 @@
 
 import { createHash } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 const PROG = "camcops_server";
 const VERSION = "2.4.24";
@@ -508,6 +508,31 @@ async function spawnGrandchild(configPath, seconds, keepPipes) {
   log(LOG_MAIN, "INFO", `Started background worker, pid ${child.pid}`);
 }
 
+/** Maps a failed config read to the Python exception camcops would raise. */
+function describeReadError(err) {
+  if (err.code === "EISDIR")
+    return { type: "IsADirectoryError", errno: 21, reason: "Is a directory" };
+  if (err.code === "EACCES")
+    return { type: "PermissionError", errno: 13, reason: "Permission denied" };
+  return { type: "FileNotFoundError", errno: 2, reason: "No such file or directory" };
+}
+
+/** Records SIGTERM, then either ignores it or dies of it as an unhandled SIGTERM would. */
+function installSigtermHandler(configPath, ignore) {
+  if (ignore) {
+    process.on("SIGTERM", () => {
+      record({ event: "term", config: configPath, pid: process.pid, ignored: true });
+      log(LOG_MAIN, "WARNING", "Received SIGTERM; ignoring it");
+    });
+    return;
+  }
+  process.once("SIGTERM", () => {
+    record({ event: "term", config: configPath, pid: process.pid, ignored: false });
+    // With no listener left, Node restores the default action: death by SIGTERM.
+    process.kill(process.pid, "SIGTERM");
+  });
+}
+
 /** Prints the short stdout result of a command that ran against a database. */
 function printResult(command, options, site) {
   if (options.show_sql_only) {
@@ -595,7 +620,7 @@ async function main(argv) {
     return 1;
   }
   const configPath = resolve(given);
-  record({
+  const startEvent = {
     event: "start",
     config: configPath,
     pid: process.pid,
@@ -605,29 +630,18 @@ async function main(argv) {
     argv,
     cwd: process.cwd(),
     env_config: process.env[ENV_CONFIG] ?? null,
-  });
+  };
   log(LOG_CONFIG, "INFO", `Reading config file: ${configPath}`);
   let text;
   try {
     text = readFileSync(configPath, "utf8");
   } catch (err) {
-    const reason =
-      err.code === "EISDIR"
-        ? "Is a directory"
-        : err.code === "EACCES"
-          ? "Permission denied"
-          : "No such file or directory";
-    const errno = err.code === "EISDIR" ? 21 : err.code === "EACCES" ? 13 : 2;
-    const type =
-      err.code === "EISDIR"
-        ? "IsADirectoryError"
-        : err.code === "EACCES"
-          ? "PermissionError"
-          : "FileNotFoundError";
+    const { type, errno, reason } = describeReadError(err);
     process.stderr.write(
       `Traceback (most recent call last):\n  File "camcops_server/cc_modules/cc_config.py", in __init__\n` +
         `${type}: [Errno ${errno}] ${reason}: '${configPath}'\n`,
     );
+    record(startEvent);
     record({ event: "end", config: configPath, pid: process.pid, code: 1, error: type });
     return 1;
   }
@@ -636,23 +650,10 @@ async function main(argv) {
     ...parseBehaviour(process.env.FAKE_CAMCOPS ?? ""),
     ...behaviourFromConfig(text),
   };
-  const site = configPath
-    .split("/")
-    .pop()
-    .replace(/\.conf$/, "");
-
-  if (isOn(behaviour, "ignore-term")) {
-    process.on("SIGTERM", () => {
-      record({ event: "term", config: configPath, pid: process.pid, ignored: true });
-      log(LOG_MAIN, "WARNING", "Received SIGTERM; ignoring it");
-    });
-  } else {
-    // Record the SIGTERM, then die of it as an unhandled SIGTERM would.
-    process.once("SIGTERM", () => {
-      record({ event: "term", config: configPath, pid: process.pid, ignored: false });
-      process.kill(process.pid, "SIGTERM");
-    });
-  }
+  const site = basename(configPath).replace(/\.conf$/, "");
+  installSigtermHandler(configPath, isOn(behaviour, "ignore-term"));
+  // Recorded only now, so that a test that saw "start" knows how SIGTERM will be handled.
+  record(startEvent);
 
   let code = numberOf(behaviour, "exit", 0);
   const succeedAfter = numberOf(behaviour, "succeed-after", 0);
