@@ -1,9 +1,11 @@
 // The end-of-run summary for people: a table of every config, failure details, slowest sites, totals.
 import { cleanText } from "../progress/clean-text.js";
-import type { ResultKind, RunResult } from "../run/run-result.js";
+import type { RunResult } from "../run/run-result.js";
+import { countResults, RESULT_ORDER } from "./count-results.js";
 import { formatDuration } from "./format-duration.js";
 import { hideSecrets } from "./hide-secrets.js";
 import { createPaint, isFailure, type Paint } from "./paint.js";
+import { sortByPath } from "./sort-by-path.js";
 
 export interface SummaryOptions {
   /** ANSI colour (a terminal without NO_COLOR). */
@@ -15,17 +17,6 @@ export interface SummaryOptions {
   /** Output lines shown for each failure (default 10). */
   tailLines?: number;
 }
-
-/** Result kinds in the order the totals line lists them. */
-export const RESULT_ORDER: readonly ResultKind[] = [
-  "ok",
-  "failed",
-  "timeout",
-  "invalid",
-  "skipped",
-  "not started",
-  "interrupted",
-];
 
 /** A run with fewer configs than this that started gets no "slowest" line: the table says it all. */
 const SLOWEST_MIN_RAN = 4;
@@ -41,15 +32,6 @@ export function formatSummary(results: readonly RunResult[], options: SummaryOpt
     formatTotals(sorted, options, paint),
   ].filter((section) => section.length > 0);
   return sections.map((lines) => lines.map((line) => `${line}\n`).join("")).join("\n");
-}
-
-/** Results in sorted config order (by path, code-unit order as discovery sorts). */
-export function sortByPath(results: readonly RunResult[]): RunResult[] {
-  return [...results].sort((a, b) => {
-    const pa = a.run.config.path;
-    const pb = b.run.config.path;
-    return pa < pb ? -1 : pa > pb ? 1 : 0;
-  });
 }
 
 /** `0`, `3`, `SIGKILL`, or `-` when there is neither. */
@@ -147,14 +129,4 @@ function formatTotals(
   return [
     `${options.command} on ${results.length} ${noun}${list} in ${formatDuration(options.totalMs)}`,
   ];
-}
-
-/** How many configs ended with each result. */
-export function countResults(results: readonly RunResult[]): Record<ResultKind, number> {
-  const counts = Object.fromEntries(RESULT_ORDER.map((kind) => [kind, 0])) as Record<
-    ResultKind,
-    number
-  >;
-  for (const result of results) counts[result.result] += 1;
-  return counts;
 }
