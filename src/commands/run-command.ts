@@ -103,7 +103,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     retries: command.retries,
     bail: command.bail,
     useHistory: history !== undefined,
-    liveOutput: command.verbose ? "all" : io.stderr.isTTY === true ? "newest" : "none",
+    liveOutput: command.verbose ? "all" : isTerminal(io.stderr) ? "newest" : "none",
     onEvent,
     getMask: maskFor,
     openLog: logDir ? (run) => openLogFile(path.join(logDir, `${run.config.site}.log`)) : undefined,
@@ -124,7 +124,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
   const endedAt = Date.now();
   const exitCode = getExitCode(results, interruptedBy);
   const summary = formatSummary(maskReasons(results, maskFor), {
-    color: io.stdout.isTTY === true && !("NO_COLOR" in io.env) && !command.json,
+    color: isTerminal(io.stdout) && !("NO_COLOR" in io.env) && !command.json,
     command: command.ccCommand,
     totalMs: endedAt - startedAt,
   });
@@ -257,4 +257,9 @@ function describeOptions(command: RunCommand): Record<string, unknown> {
     rerunFailed: command.rerunFailed,
     filespecs: command.filespecs,
   };
+}
+
+/** Whether a stream is a terminal (process streams say so; test streams do not). */
+function isTerminal(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
 }

@@ -2,7 +2,7 @@
 import pLimit from "p-limit";
 import { assignSiteNames } from "../discovery/assign-site-names.js";
 import type { DiscoveredFile } from "../discovery/discover-configs.js";
-import { findSharedDatabases } from "./find-shared-databases.js";
+import { addSharedDatabaseWarnings } from "./find-shared-databases.js";
 import { loadConfig } from "./load-config.js";
 import type { LoadedConfig } from "./loaded-config.js";
 
@@ -28,5 +28,5 @@ export async function loadDiscoveredConfigs(
       }),
     ),
   );
-  return findSharedDatabases(configs);
+  return addSharedDatabaseWarnings(configs);
 }
