@@ -58,7 +58,7 @@ async function dispatch(command: CliCommand, io: CommandIo): Promise<number> {
       return listCommand(command, io);
     }
     case "check": {
-      const { checkConfigsCommand } = await import("../commands/check-command.js");
+      const { checkConfigsCommand } = await import("../commands/check-configs-command.js");
       return checkConfigsCommand(command, io);
     }
     case "show": {

@@ -26,8 +26,20 @@ async function showFile(file: string, showSecrets: boolean): Promise<ShowJson> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const type = code === "ENOENT" ? "FileNotFoundError" : code === "EACCES" ? "PermissionError" : code === "EISDIR" ? "IsADirectoryError" : "OSError";
-    return { file, error: { type, line: 0, message: describeFsError(error) }, defaults: {}, sections: {} };
+    const type =
+      code === "ENOENT"
+        ? "FileNotFoundError"
+        : code === "EACCES"
+          ? "PermissionError"
+          : code === "EISDIR"
+            ? "IsADirectoryError"
+            : "OSError";
+    return {
+      file,
+      error: { type, line: 0, message: describeFsError(error) },
+      defaults: {},
+      sections: {},
+    };
   }
   let parsed: ReturnType<typeof parseIniFile> | IniError;
   try {
@@ -48,7 +60,9 @@ export function formatShowText(shown: ShowJson): string {
     return `${lines.join("\n")}\n\n`;
   }
   const optionLine = (name: string, value: ShownValue) => {
-    const text = value.error ? `<${value.error.type}: ${value.error.message}>` : indentValue(value.value ?? "");
+    const text = value.error
+      ? `<${value.error.type}: ${value.error.message}>`
+      : indentValue(value.value ?? "");
     return `${name} = ${text}    ; line ${value.line}`;
   };
   if (Object.keys(shown.defaults).length > 0) {
@@ -57,7 +71,8 @@ export function formatShowText(shown: ShowJson): string {
   }
   for (const [name, section] of Object.entries(shown.sections)) {
     lines.push(`[${name}]    ; line ${section.line}`);
-    for (const [option, value] of Object.entries(section.options)) lines.push(optionLine(option, value));
+    for (const [option, value] of Object.entries(section.options))
+      lines.push(optionLine(option, value));
   }
   return `${lines.join("\n")}\n\n`;
 }
