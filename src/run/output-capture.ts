@@ -27,7 +27,7 @@ export class OutputCapture {
   private readonly pendingSize = { stdout: 0, stderr: 0 };
   private recent: Buffer[] = [];
   private recentSize = 0;
-  private trimmed = false;
+  private firstLineCut = false;
 
   constructor(options: OutputCaptureOptions) {
     this.options = options;
@@ -88,8 +88,7 @@ export class OutputCapture {
     const text = Buffer.concat(this.recent).toString("utf8");
     const lines = text.split("\n");
     if (lines.at(-1) === "") lines.pop();
-    // After trimming, the first line may be the end of a longer one (perhaps half a secret): drop it.
-    if (this.trimmed) lines.shift();
+    if (this.firstLineCut && lines.length > 0) lines[0] = `…${lines[0]}`;
     return lines.slice(-count).map((line) => truncate(this.options.mask(line.replace(/\r$/, ""))));
   }
 
@@ -126,19 +125,21 @@ export class OutputCapture {
     return writeLog ? writeLog(text) : true;
   }
 
-  /** Keeps about tailLimit bytes of the newest output. */
+  /** Keeps about tailLimit bytes of the newest output, in whole blocks of lines where possible. */
   private remember(complete: Buffer): void {
     this.recent.push(complete);
     this.recentSize += complete.length;
-    while (this.recentSize - this.recent[0]!.length >= this.tailLimit && this.recent.length > 1) {
+    while (this.recent.length > 1 && this.recentSize - this.recent[0]!.length >= this.tailLimit) {
       this.recentSize -= this.recent.shift()!.length;
-      this.trimmed = true;
+      // Blocks start at line starts, so only a block cut below can begin mid-line.
+      this.firstLineCut = false;
     }
     if (this.recentSize > this.tailLimit * 2) {
-      const only = this.recent[0]!;
-      this.recent = [Buffer.from(only.subarray(only.length - this.tailLimit))];
+      // One huge block: keep its end. Hide secrets before cutting, so the cut cannot expose part of one.
+      const masked = Buffer.from(this.options.mask(Buffer.concat(this.recent).toString("utf8")));
+      this.recent = [Buffer.from(masked.subarray(masked.length - this.tailLimit))];
       this.recentSize = this.tailLimit;
-      this.trimmed = true;
+      this.firstLineCut = true;
     }
   }
 }
