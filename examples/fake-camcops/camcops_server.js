@@ -630,6 +630,8 @@ async function main(argv) {
     argv,
     cwd: process.cwd(),
     env_config: process.env[ENV_CONFIG] ?? null,
+    // Set by camcops_server.py: the Python interpreter that ran the stand-in.
+    via: process.env.FAKE_CAMCOPS_VIA ?? null,
   };
   log(LOG_CONFIG, "INFO", `Reading config file: ${configPath}`);
   let text;

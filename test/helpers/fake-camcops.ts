@@ -12,6 +12,11 @@ export const FAKE_CAMCOPS_PATH = fileURLToPath(
   new URL("../../examples/fake-camcops/camcops_server.js", import.meta.url),
 );
 
+/** The stand-in as a Python script (execs the Node one), for `--python` / `.py` runs. */
+export const FAKE_CAMCOPS_PY_PATH = fileURLToPath(
+  new URL("../../examples/fake-camcops/camcops_server.py", import.meta.url),
+);
+
 /** Absolute path of the example configs. */
 export const EXAMPLE_CONFIGS_DIR = fileURLToPath(
   new URL("../../examples/configs/", import.meta.url),

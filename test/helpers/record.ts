@@ -15,6 +15,8 @@ export type RecordEvent =
       argv: string[];
       cwd: string;
       env_config: string | null;
+      /** The Python interpreter, when run through camcops_server.py; else null. */
+      via: string | null;
       t: number;
     }
   | {

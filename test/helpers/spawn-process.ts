@@ -34,6 +34,8 @@ export interface ProcessHandle {
   ): Promise<void>;
   /** Sends a signal to the process itself (not its group), like `kill -SIG pid`. */
   kill(signal?: NodeJS.Signals): void;
+  /** Sends a signal to its whole process group, as Ctrl-C in a terminal does. */
+  killGroup(signal?: NodeJS.Signals): void;
 }
 
 // Variables that would change what the tool or the stand-in does, dropped from the inherited env.
@@ -134,6 +136,13 @@ export function startProcess(
     },
     kill: (signal = "SIGTERM") => {
       child.kill(signal);
+    },
+    killGroup: (signal = "SIGINT") => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // the group is gone
+      }
     },
   };
 }

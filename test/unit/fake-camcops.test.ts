@@ -7,6 +7,7 @@ import {
   EXAMPLE_CONFIGS_DIR,
   eventsOf,
   FAKE_CAMCOPS_PATH,
+  FAKE_CAMCOPS_PY_PATH,
   isAlive,
   killProcesses,
   listLiveProcesses,
@@ -16,6 +17,7 @@ import {
   removeTempDirs,
   runFakeCamcops,
   startFakeCamcops,
+  startProcess,
   waitForRecord,
   writeConfig,
 } from "../helpers/fake-camcops.js";
@@ -30,6 +32,11 @@ function setUp(fake?: string, format: "legacy" | "current" = "current") {
   recordDirs.push(record);
   const config = writeConfig(dir, "site", { format, dbUrl: DB, ...(fake ? { fake } : {}) });
   return { dir, record, config, env: { FAKE_CAMCOPS_RECORD: record } };
+}
+
+/** Runs python3 with the given arguments (the .py stand-in execs node). */
+function runPython(args: string[], env: Record<string, string>) {
+  return startProcess("python3", args, { env }).result;
 }
 
 afterEach(() => {
@@ -186,6 +193,15 @@ describe("command line", () => {
     expect(result.stderr).toContain("IsADirectoryError");
   });
 
+  it("runs as a Python script too, recording the interpreter", async () => {
+    const { record, config, env } = setUp();
+    const result = await runPython([FAKE_CAMCOPS_PY_PATH, "upgrade_db", "--config", config], env);
+    expect(result.code).toBe(0);
+    const [start] = eventsOf(readRecord(record), "start");
+    expect(start).toMatchObject({ config, argv: ["upgrade_db", "--config", config] });
+    expect(start!.via).toMatch(/python/);
+  });
+
   it("runs commands that take no config without one", async () => {
     const result = await runFakeCamcops(["demo_camcops_config"]);
     expect(result.code).toBe(0);
@@ -329,6 +345,17 @@ describe("behaviour keys", () => {
     expect(listLiveProcesses(pidsFromRecord(events))).toEqual([grandchild.pid]);
     killProcesses([grandchild.pid]);
     await assertNoneAlive([grandchild.pid]);
+  });
+
+  it("a signal to the process group reaches the grandchild too", async () => {
+    const { record, config, env } = setUp("grandchild grandchild-sleep=120 hang");
+    const run = startFakeCamcops(["upgrade_db", "--config", config], { env });
+    const events = await waitForRecord(record, (e) => eventsOf(e, "grandchild").length === 1);
+    const pids = pidsFromRecord(events);
+    expect(listLiveProcesses(pids)).toEqual(pids);
+    run.killGroup("SIGKILL");
+    expect(await run.result).toMatchObject({ signal: "SIGKILL" });
+    await assertNoneAlive(pids);
   });
 
   it("grandchild-pipes keeps the output pipes open after the parent exits", async () => {
