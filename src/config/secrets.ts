@@ -59,9 +59,10 @@ export function hideUrlPassword(url: string): string {
   return url.slice(0, span[0]) + SECRET_MASK + url.slice(span[1]);
 }
 
-// "scheme://user:password@" anywhere in a message, and "…password… = value" / "…secret…: value".
+// "scheme://user:password@" anywhere in a message, and "…password… = value", "…secret…: value" or
+// "…password… value" (a malformed line quoted by the parser).
 const URL_PASSWORD_IN_TEXT = /([A-Za-z][\w+.-]*:\/\/[^\s:/@']*:)([^\s@']*)@/g;
-const SECRET_ASSIGNMENT_IN_TEXT = /((?:password|secret)[^\s=:']*\s*[=:]\s*)[^'\n]+/gi;
+const SECRET_ASSIGNMENT_IN_TEXT = /((?:password|secret)[^\s=:']*(?:\s*[=:]\s*|\s+))[^'\n]+/gi;
 
 /**
  * Scrubs a message that quotes config lines we could not parse (so no structure is known):

@@ -182,7 +182,11 @@ describe("hideSecretsInText", () => {
       "line 1 comes before any [section] header: 'DB_URL = mysql://u:pw@h/db'",
       "line 1 comes before any [section] header: 'DB_URL = mysql://u:***@h/db'",
     ],
-    ["not an option: 'email_password hunter2'", "not an option: 'email_password hunter2'"],
+    ["not an option: 'email_password hunter2'", "not an option: 'email_password ***'"],
+    [
+      "option 'email_password' in section [site] already defined",
+      "option 'email_password' in section [site] already defined",
+    ],
     ["not an option: 'EMAIL_PASSWORD: hunter2'", "not an option: 'EMAIL_PASSWORD: ***'"],
     ["x: 'session_cookie_secret = abc'", "x: 'session_cookie_secret = ***'"],
     ["plain message", "plain message"],
