@@ -95,7 +95,7 @@ const CUT_TAILS = [[0xe2], [0xe2, 0x82], [0xed, 0xa0], [0xf0, 0x9f, 0x98], [0xc3
 
 /** Picks and odds on one PRNG. */
 class Dice {
-  constructor(private readonly random: () => number) {}
+  constructor(readonly random: () => number) {}
   chance(p: number): boolean {
     return this.random() < p;
   }
