@@ -81,17 +81,22 @@ export interface ConfigValue {
   value: string | null;
 }
 
+// configparser's boolean words: values of flags such as DISABLE_PASSWORD_AUTOCOMPLETE, never secrets
+// (masking every "True" in a child's output would only wreck it).
+const BOOLEAN_WORDS = new Set(["1", "yes", "true", "on", "0", "no", "false", "off"]);
+
 /**
  * The secret strings of a config, longest first, without duplicates or empty strings: every
  * secret option's value (and, for multi-line values, each line), and for URL options the password
  * as written, percent-decoded, re-quoted the way SQLAlchemy's str(url) writes it, and (when the
  * password holds an unescaped "@") everything up to the last "@", which is what the operator meant.
- * Short ones are kept: the masker decides what is worth searching for.
+ * Short ones are kept: the masker decides what is worth searching for. configparser's boolean words
+ * (true, off, 0, ...) are left out: they are flags whose names merely mention PASSWORD.
  */
 export function collectSecrets(values: Iterable<ConfigValue>): string[] {
   const found = new Set<string>();
   const add = (secret: string): void => {
-    if (secret.trim() !== "") found.add(secret);
+    if (secret.trim() !== "" && !BOOLEAN_WORDS.has(secret.trim().toLowerCase())) found.add(secret);
   };
   for (const { option, value } of values) {
     if (value === null) continue;

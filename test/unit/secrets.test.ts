@@ -98,11 +98,13 @@ describe("collectSecrets", () => {
     expect(secrets).toContain("p");
   });
 
-  it("adds each line of a multi-line secret and ignores blank or unreadable values", () => {
+  it("adds each line of a multi-line secret and ignores blank, boolean or unreadable values", () => {
     const secrets = collectSecrets([
       { section: "site", option: "ldap_secret", value: "first-line\nsecond-line" },
       { section: "site", option: "other_password", value: "   " },
       { section: "site", option: "third_password", value: null },
+      { section: "site", option: "disable_password_autocomplete", value: "True" },
+      { section: "site", option: "password_change_frequency_days", value: "0" },
     ]);
     expect(new Set(secrets)).toEqual(
       new Set(["first-line\nsecond-line", "first-line", "second-line"]),
