@@ -198,3 +198,39 @@ export function generateIniCase(seed: number, index: number): Uint8Array {
   if (dice.chance(0.04)) bytes = Buffer.concat([bytes, Buffer.from(dice.pick(CUT_TAILS))]);
   return bytes;
 }
+
+const CHUNK_PIECES = [
+  "[a]",
+  "[a]",
+  "[b]",
+  "x=1",
+  "x=2",
+  "y = é😀",
+  "bad",
+  "  cont",
+  "",
+  "# c",
+  "x".repeat(70),
+  `z=${"w".repeat(140)}`,
+];
+const CHUNK_ENDS = ["\n", "\r\n", "\r", "\u2028", "\x0c"];
+
+/**
+ * A short file with one bad byte somewhere, lines sized around the codecs reader's 72-byte
+ * chunks: whether configparser sees a strict error before the decode error depends on them.
+ */
+export function generateDecodeCase(seed: number, index: number): Uint8Array {
+  const dice = new Dice(createRandom(deriveCaseSeed(seed ^ 0x5bd1e995, index)));
+  let text = "";
+  const lineCount = 1 + dice.int(29);
+  for (let i = 0; i < lineCount; i++) {
+    text += dice.pick(CHUNK_PIECES) + (dice.chance(0.7) ? "\n" : dice.pick(CHUNK_ENDS));
+  }
+  const bytes = Buffer.from(text, "utf8");
+  const at = dice.int(bytes.length);
+  return Buffer.concat([
+    bytes.subarray(0, at),
+    Buffer.from(dice.pick(BAD_BYTES)),
+    bytes.subarray(at),
+  ]);
+}
