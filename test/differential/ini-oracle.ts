@@ -16,8 +16,15 @@ export interface PythonOracle {
   skipReason: string;
 }
 
-/** Find CPython 3.11 (CAMCOPS_META_PYTHON, else python3); the reference is 3.11's configparser. */
+/** Find CPython 3.11 (CAMCOPS_META_PYTHON, else python3), saying so on stderr when it is missing. */
 export function findPython(): PythonOracle {
+  const oracle = probePython();
+  if (!oracle.command) console.warn(`INI differential tests ${oracle.skipReason}`);
+  return oracle;
+}
+
+/** CPython 3.11 to compare with (the reference is 3.11's configparser), or why there is none. */
+function probePython(): PythonOracle {
   const command = process.env["CAMCOPS_META_PYTHON"] || "python3";
   const probe = spawnSync(command, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], {
     encoding: "utf8",
