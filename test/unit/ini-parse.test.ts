@@ -150,3 +150,19 @@ describe("parseIni: errors", () => {
     }
   });
 });
+
+describe("parseIni: messages do not show values", () => {
+  it.each([
+    [
+      "DB_URL = mysql://u:secret@h/db\n[site]\n",
+      "line 1 comes before any [section] header: option 'DB_URL'",
+    ],
+    [
+      "[a]\n= secret\n",
+      "line 2 is neither a [section], an option (name = value) nor a comment: an option with no name before '='",
+    ],
+  ])("%j", (text, message) => {
+    expect(() => parseIni(text)).toThrow(message);
+    expect(() => parseIni(text)).not.toThrow(/secret/);
+  });
+});

@@ -48,16 +48,23 @@ function stripFrom(text: string, from: number): string {
   return text.slice(start);
 }
 
+/** One malformed line for a message; a nameless "= value" line shows no value (it may be secret). */
+function describeBadLine(bad: IniBadLine): string {
+  const delimiter = findDelimiter(bad.text);
+  if (delimiter >= 0) return `an option with no name before '${bad.text[delimiter]}'`;
+  return quoteText(bad.text.trim());
+}
+
 /** Operator message for the malformed lines of one file. */
 function describeBadLines(lines: IniBadLine[]): string {
   const what = "neither a [section], an option (name = value) nor a comment";
   const first = lines[0]!;
-  if (lines.length === 1) return `line ${first.line} is ${what}: ${quoteText(first.text.trim())}`;
-  const listed = lines.map((bad) => `line ${bad.line}: ${quoteText(bad.text.trim())}`).join("; ");
+  if (lines.length === 1) return `line ${first.line} is ${what}: ${describeBadLine(first)}`;
+  const listed = lines.map((bad) => `line ${bad.line}: ${describeBadLine(bad)}`).join("; ");
   return `${lines.length} lines are ${what} (${listed})`;
 }
 
-/** Operator message for an option or text that comes before any [section] header. */
+/** Operator message for a line before any [section] header (an option's value is not shown). */
 function describeMissingHeader(lineNumber: number, text: string): string {
   if (text.charCodeAt(0) === 0xfeff) {
     return (
@@ -65,7 +72,12 @@ function describeMissingHeader(lineNumber: number, text: string): string {
       "skip, so the first [section] header is not recognised; save the file as UTF-8 without BOM"
     );
   }
-  return `line ${lineNumber} comes before any [section] header: ${quoteText(text.trim())}`;
+  const delimiter = findDelimiter(text);
+  const shown =
+    delimiter >= 0
+      ? `option ${quoteText(text.slice(0, delimiter).trim())}`
+      : quoteText(text.trim());
+  return `line ${lineNumber} comes before any [section] header: ${shown}`;
 }
 
 /**
