@@ -79,6 +79,10 @@ describe("shouldUseColor", () => {
   ])("$name: colour $color", ({ tty, env, color }) => {
     expect(shouldUseColor(stream(tty), env)).toBe(color);
   });
+
+  it("accepts process.stderr itself", () => {
+    expect(shouldUseColor(process.stderr, { NO_COLOR: "1" })).toBe(false);
+  });
 });
 
 describe("chooseRenderer", () => {
