@@ -10,12 +10,12 @@ import { buildPlan } from "../plan/build-plan.js";
 import { checkCommand } from "../plan/check-command.js";
 import type { PlannedRun } from "../plan/planned-run.js";
 import { resolveExecutable } from "../plan/resolve-executable.js";
-import { chooseRenderer } from "../progress/choose-renderer.js";
+import { chooseRenderer, shouldUseColor } from "../progress/choose-renderer.js";
 import { buildReport } from "../report/build-report.js";
 import { formatSummary } from "../report/format-summary.js";
 import { getExitCode } from "../report/get-exit-code.js";
 import { readReport } from "../report/read-report.js";
-import { writeReportAtomically } from "../report/write-report.js";
+import { formatReportJson, writeReportAtomically } from "../report/write-report.js";
 import { openLogFile } from "../run/open-log-file.js";
 import type { RunEvent } from "../run/run-events.js";
 import { runPlan } from "../run/run-plan.js";
@@ -124,7 +124,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
   const endedAt = Date.now();
   const exitCode = getExitCode(results, interruptedBy);
   const summary = formatSummary(maskReasons(results, maskFor), {
-    color: isTerminal(io.stdout) && !("NO_COLOR" in io.env) && !command.json,
+    color: !command.json && shouldUseColor(io.stdout, io.env),
     command: command.ccCommand,
     totalMs: endedAt - startedAt,
   });
@@ -152,7 +152,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     });
     if (command.reportFile)
       await writeReportAtomically(path.resolve(io.cwd, command.reportFile), report);
-    if (command.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (command.json) io.stdout.write(formatReportJson(report));
   }
   return exitCode;
 }
