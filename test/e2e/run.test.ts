@@ -38,7 +38,7 @@ describe("camcops-meta run (end to end)", () => {
     ];
     for (const [index, { args, tail }] of invocations.entries()) {
       const recordDir = makeTempDir();
-      const result = await runCli([...args, "--camcops", FAKE_CAMCOPS_PATH], { env: { FAKE_CAMCOPS_RECORD: recordDir } });
+      const result = await runCli(["--camcops", FAKE_CAMCOPS_PATH, ...args], { env: { FAKE_CAMCOPS_RECORD: recordDir } });
       expect(result.code, `invocation ${index}: ${result.stderr}`).toBe(0);
       const argvs = starts(recordDir)
         .map((event) => (event.event === "start" ? { argv: event.argv, env: event.env_config } : null))
