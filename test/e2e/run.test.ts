@@ -14,12 +14,20 @@ import {
 
 afterAll(() => removeTempDirs());
 
-const current = (db: string, fake?: string) => ({ format: "current" as const, dbUrl: `mysql+mysqldb://camcops:pw@db.example.org:3306/${db}?charset=utf8`, fake });
+const current = (db: string, fake?: string) => ({
+  format: "current" as const,
+  dbUrl: `mysql+mysqldb://camcops:pw@db.example.org:3306/${db}?charset=utf8`,
+  fake,
+});
 
 /** A folder of configs, each on its own database, with the given stand-in behaviours. */
-function makeSites(behaviours: Record<string, string | undefined>): { dir: string; record: string } {
+function makeSites(behaviours: Record<string, string | undefined>): {
+  dir: string;
+  record: string;
+} {
   const dir = makeTempDir();
-  for (const [site, fake] of Object.entries(behaviours)) writeConfig(dir, site, current(site, fake));
+  for (const [site, fake] of Object.entries(behaviours))
+    writeConfig(dir, site, current(site, fake));
   return { dir, record: makeTempDir() };
 }
 
@@ -33,15 +41,25 @@ describe("camcops-meta run (end to end)", () => {
     const invocations: Array<{ args: string[]; tail: string[] }> = [
       { args: ["--filespecs", `${dir}/*.conf`, "upgrade_db"], tail: [] },
       { args: ["upgrade_db", "--filespecs", a, b, "--ccargs", "verbose"], tail: ["--verbose"] },
-      { args: ["--filespecs", `${dir}/camcops_*.conf`, "--ccargs", "show_sql_only", "upgrade_db"], tail: ["--show_sql_only"] },
-      { args: ["upgrade_db", "-f", `${dir}/*.conf`, "--", "--show_sql_only"], tail: ["--show_sql_only"] },
+      {
+        args: ["--filespecs", `${dir}/camcops_*.conf`, "--ccargs", "show_sql_only", "upgrade_db"],
+        tail: ["--show_sql_only"],
+      },
+      {
+        args: ["upgrade_db", "-f", `${dir}/*.conf`, "--", "--show_sql_only"],
+        tail: ["--show_sql_only"],
+      },
     ];
     for (const [index, { args, tail }] of invocations.entries()) {
       const recordDir = makeTempDir();
-      const result = await runCli(["--camcops", FAKE_CAMCOPS_PATH, ...args], { env: { FAKE_CAMCOPS_RECORD: recordDir } });
+      const result = await runCli(["--camcops", FAKE_CAMCOPS_PATH, ...args], {
+        env: { FAKE_CAMCOPS_RECORD: recordDir },
+      });
       expect(result.code, `invocation ${index}: ${result.stderr}`).toBe(0);
       const argvs = starts(recordDir)
-        .map((event) => (event.event === "start" ? { argv: event.argv, env: event.env_config } : null))
+        .map((event) =>
+          event.event === "start" ? { argv: event.argv, env: event.env_config } : null,
+        )
         .sort((x, y) => String(x?.env).localeCompare(String(y?.env)));
       expect(argvs).toEqual([
         { argv: ["upgrade_db", "--config", a, ...tail], env: a },
@@ -55,24 +73,38 @@ describe("camcops-meta run (end to end)", () => {
     const { dir, record } = makeSites({ one: undefined });
     const bin = path.resolve("bin/camcops_server_meta.js");
     const { startProcess } = await import("../helpers/spawn-process.js");
-    const result = await startProcess(process.execPath, [bin, "--filespecs", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH, "upgrade_db"], {
-      env: { FAKE_CAMCOPS_RECORD: record },
-    }).result;
+    const result = await startProcess(
+      process.execPath,
+      [bin, "--filespecs", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH, "upgrade_db"],
+      {
+        env: { FAKE_CAMCOPS_RECORD: record },
+      },
+    ).result;
     expect(result.code, result.stderr).toBe(0);
     expect(starts(record)).toHaveLength(1);
   });
 
   it("all succeed: exit 0, a summary naming each site", async () => {
     const { dir } = makeSites({ alpha: undefined, beta: undefined, gamma: undefined });
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH]);
+    const result = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "--camcops",
+      FAKE_CAMCOPS_PATH,
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    for (const site of ["alpha", "beta", "gamma"]) expect(result.stdout).toMatch(new RegExp(`${site}\\s.*ok`));
+    for (const site of ["alpha", "beta", "gamma"])
+      expect(result.stdout).toMatch(new RegExp(`${site}\\s.*ok`));
     expect(result.stdout).toMatch(/3 configs?: 3 ok/);
   });
 
   it("one fails: exit 1, the others still ran, its output is shown", async () => {
     const { dir, record } = makeSites({ a: undefined, b: "exit=3 lines=3", c: undefined });
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH], { env: { FAKE_CAMCOPS_RECORD: record } });
+    const result = await runCli(
+      ["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH],
+      { env: { FAKE_CAMCOPS_RECORD: record } },
+    );
     expect(result.code).toBe(1);
     expect(starts(record)).toHaveLength(3);
     expect(result.stdout).toMatch(/b\s.*failed/);
@@ -83,22 +115,49 @@ describe("camcops-meta run (end to end)", () => {
 
   it("nothing matched: exit 2 with one clear message; --allow-empty: exit 0", async () => {
     const dir = makeTempDir();
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH]);
+    const result = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "--camcops",
+      FAKE_CAMCOPS_PATH,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no config file matched/);
-    const allowed = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH, "--allow-empty"]);
+    const allowed = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "--camcops",
+      FAKE_CAMCOPS_PATH,
+      "--allow-empty",
+    ]);
     expect(allowed.code).toBe(0);
   });
 
   it("missing executable: exit 2 before anything runs", async () => {
     const { dir } = makeSites({ a: undefined });
-    const missing = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", "/nonexistent/camcops_server"]);
+    const missing = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "--camcops",
+      "/nonexistent/camcops_server",
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot run "\/nonexistent\/camcops_server": no such file/);
-    const notOnPath = await runCli(["upgrade_db", "-f", `${dir}/*.conf`], { env: { PATH: makeTempDir() } });
+    const notOnPath = await runCli(["upgrade_db", "-f", `${dir}/*.conf`], {
+      env: { PATH: makeTempDir() },
+    });
     expect(notOnPath.code).toBe(2);
     expect(notOnPath.stderr).toMatch(/camcops_server.*not found on PATH/);
-    const notExecutable = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", path.join(dir, "a.conf")]);
+    const notExecutable = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "--camcops",
+      path.join(dir, "a.conf"),
+    ]);
     expect(notExecutable.code).toBe(2);
     expect(notExecutable.stderr).toMatch(/not executable/);
   });
@@ -111,21 +170,35 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("-j 4 really runs four at once (recorded start and end times overlap)", async () => {
-    const { dir, record } = makeSites(Object.fromEntries(["a", "b", "c", "d"].map((site) => [site, "sleep=1"])));
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "-j", "4", "--camcops", FAKE_CAMCOPS_PATH], { env: { FAKE_CAMCOPS_RECORD: record } });
+    const { dir, record } = makeSites(
+      Object.fromEntries(["a", "b", "c", "d"].map((site) => [site, "sleep=1"])),
+    );
+    const result = await runCli(
+      ["upgrade_db", "-f", `${dir}/*.conf`, "-j", "4", "--camcops", FAKE_CAMCOPS_PATH],
+      { env: { FAKE_CAMCOPS_RECORD: record } },
+    );
     expect(result.code, result.stderr).toBe(0);
     const events = readRecord(record);
-    const lastStart = Math.max(...events.filter((event) => event.event === "start").map((event) => event.t));
-    const firstEnd = Math.min(...events.filter((event) => event.event === "end").map((event) => event.t));
+    const lastStart = Math.max(
+      ...events.filter((event) => event.event === "start").map((event) => event.t),
+    );
+    const firstEnd = Math.min(
+      ...events.filter((event) => event.event === "end").map((event) => event.t),
+    );
     // All four had started before any of them ended.
     expect(lastStart).toBeLessThan(firstEnd);
   });
 
   it("-j 1 runs one at a time, in sorted order", async () => {
     const { dir, record } = makeSites({ c: undefined, a: undefined, d: undefined, b: undefined });
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "-j", "1", "--camcops", FAKE_CAMCOPS_PATH], { env: { FAKE_CAMCOPS_RECORD: record } });
+    const result = await runCli(
+      ["upgrade_db", "-f", `${dir}/*.conf`, "-j", "1", "--camcops", FAKE_CAMCOPS_PATH],
+      { env: { FAKE_CAMCOPS_RECORD: record } },
+    );
     expect(result.code, result.stderr).toBe(0);
-    const events = readRecord(record).filter((event) => event.event === "start" || event.event === "end");
+    const events = readRecord(record).filter(
+      (event) => event.event === "start" || event.event === "end",
+    );
     expect(events.map((event) => `${event.event}:${path.basename(event.config)}`)).toEqual(
       ["a", "b", "c", "d"].flatMap((site) => [`start:${site}.conf`, `end:${site}.conf`]),
     );
@@ -133,20 +206,42 @@ describe("camcops-meta run (end to end)", () => {
 
   it("a dry run prints every command, pasteable, and runs nothing", async () => {
     const { dir, record } = makeSites({ "site one": undefined, two: undefined });
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "-d", "--ccargs", "verbose", "--camcops", FAKE_CAMCOPS_PATH], { env: { FAKE_CAMCOPS_RECORD: record } });
+    const result = await runCli(
+      [
+        "upgrade_db",
+        "-f",
+        `${dir}/*.conf`,
+        "-d",
+        "--ccargs",
+        "verbose",
+        "--camcops",
+        FAKE_CAMCOPS_PATH,
+      ],
+      { env: { FAKE_CAMCOPS_RECORD: record } },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(readRecord(record)).toEqual([]);
     const one = path.join(dir, "site one.conf");
-    expect(result.stdout).toContain(`CAMCOPS_CONFIG_FILE='${one}' ${FAKE_CAMCOPS_PATH} upgrade_db --config '${one}' --verbose`);
-    expect(result.stdout).toContain("mysql+mysqldb://camcops:***@db.example.org:3306/two?charset=utf8");
+    expect(result.stdout).toContain(
+      `CAMCOPS_CONFIG_FILE='${one}' ${FAKE_CAMCOPS_PATH} upgrade_db --config '${one}' --verbose`,
+    );
+    expect(result.stdout).toContain(
+      "mysql+mysqldb://camcops:***@db.example.org:3306/two?charset=utf8",
+    );
     expect(result.stdout).not.toContain(":pw@");
   });
 
   it("output without a TTY has no escape codes, and -v prefixes each child line with its site", async () => {
     const { dir } = makeSites({ a: "lines=3", b: "lines=2" });
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "-v", "--camcops", FAKE_CAMCOPS_PATH]);
+    const result = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "-v",
+      "--camcops",
+      FAKE_CAMCOPS_PATH,
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes on purpose
     expect(result.stderr + result.stdout).not.toMatch(/\u001b\[/);
     const childLines = result.stderr.split("\n").filter((line) => / a [|!] /.test(line));
     expect(childLines.length).toBeGreaterThanOrEqual(3);
@@ -155,7 +250,10 @@ describe("camcops-meta run (end to end)", () => {
   it("an invalid config is reported with file:line and not run; the others run", async () => {
     const { dir, record } = makeSites({ good: undefined });
     writeConfig(dir, "bad", { format: "current", dbUrl: null });
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH], { env: { FAKE_CAMCOPS_RECORD: record } });
+    const result = await runCli(
+      ["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH],
+      { env: { FAKE_CAMCOPS_RECORD: record } },
+    );
     expect(result.code).toBe(1);
     expect(starts(record).map((event) => path.basename(event.config))).toEqual(["good.conf"]);
     expect(result.stdout).toMatch(/bad\s.*invalid/);
@@ -165,14 +263,28 @@ describe("camcops-meta run (end to end)", () => {
   it("--log-dir keeps each site's full output", async () => {
     const { dir } = makeSites({ a: "lines=5" });
     const logs = makeTempDir();
-    const result = await runCli(["upgrade_db", "-f", `${dir}/*.conf`, "--log-dir", logs, "--camcops", FAKE_CAMCOPS_PATH]);
+    const result = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "--log-dir",
+      logs,
+      "--camcops",
+      FAKE_CAMCOPS_PATH,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const log = readFileSync(path.join(logs, "a.log"), "utf8");
     expect(log.split("\n").filter((line) => line.length > 0).length).toBeGreaterThanOrEqual(5);
   });
 
   it("npm run demo's command runs over the shipped examples and exits 0", async () => {
-    const result = await runCli(["upgrade_db", "--filespecs", `${EXAMPLE_CONFIGS_DIR}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH]);
+    const result = await runCli([
+      "upgrade_db",
+      "--filespecs",
+      `${EXAMPLE_CONFIGS_DIR}/*.conf`,
+      "--camcops",
+      FAKE_CAMCOPS_PATH,
+    ]);
     expect(result.code, result.stderr).toBe(0);
   });
 });
