@@ -5,7 +5,8 @@ import type { CommandIo, ShowCommand } from "../cli/cli-command.js";
 import { buildShowJson, type ShowJson, type ShownValue } from "../config/ini/build-show-json.js";
 import { IniError } from "../config/ini/ini-error.js";
 import { parseIniFile } from "../config/ini/parse-ini.js";
-import { hideConfigValue } from "../config/secrets.js";
+import { loadConfig } from "../config/load-config.js";
+import { createSecretMasker, hideConfigValue } from "../config/secrets.js";
 import { describeFsError } from "../discovery/discover-configs.js";
 
 /** Prints every file (one JSON object a line with --json); exit 1 when any file cannot be read or parsed. */
@@ -48,7 +49,12 @@ async function showFile(file: string, showSecrets: boolean): Promise<ShowJson> {
     if (!(error instanceof IniError)) throw error;
     parsed = error;
   }
-  return buildShowJson(file, parsed, showSecrets ? undefined : hideConfigValue);
+  if (showSecrets) return buildShowJson(file, parsed);
+  // By name first (passwords, URL passwords), then by value: a secret pulled into another option by %(...)s.
+  const mask = createSecretMasker((await loadConfig(file, file, path.basename(file))).secrets);
+  return buildShowJson(file, parsed, (section, option, value) =>
+    mask(hideConfigValue(section, option, value)),
+  );
 }
 
 /** The human form: sections in file order, each option with its line, errors in words. */

@@ -21,7 +21,7 @@ import {
   parseQueryPairs,
   quotePlusPython,
   unquotePython,
-} from "./python-text.js";
+} from "./python-url-text.js";
 
 /** DB_URL as make_url gives it; password kept (percent-decoded) so secrets can be collected. */
 export interface ParsedDatabaseUrl {

@@ -84,6 +84,7 @@ export async function loadConfig(
   config.format = located.format;
   config.problems.push(...located.problems);
   if (located.section !== null) {
+    config.dbUrlLine = getDbUrlLine(doc, located.section);
     const result = readDatabase(doc, located.section, realPath, options.realPath);
     config.database = result.database;
     config.problems.push(...result.problems);

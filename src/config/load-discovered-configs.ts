@@ -28,5 +28,5 @@ export async function loadDiscoveredConfigs(
       }),
     ),
   );
-  return addSharedDatabaseWarnings(configs);
+  return addSharedDatabaseWarnings(configs, (config) => config.dbUrlLine ?? 1);
 }

@@ -37,6 +37,8 @@ export interface LoadedConfig {
   site: string;
   format: ConfigFormat | null;
   database: DatabaseInfo | null;
+  /** Line where DB_URL is written, when the file has one. */
+  dbUrlLine?: number;
   problems: ConfigProblem[];
   /** Secret values found in the file (DB password, SESSION_COOKIE_SECRET, *PASSWORD*, *SECRET*). */
   secrets: string[];

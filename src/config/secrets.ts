@@ -15,7 +15,7 @@
 //   faster than it is read off a log).
 
 import { findRawPasswordSpan, parseDatabaseUrl } from "./database-url.js";
-import { unquotePython } from "./python-text.js";
+import { unquotePython } from "./python-url-text.js";
 
 /** Secrets shorter than this (not counting surrounding spaces) are not searched for in text we did not compose (see above). */
 export const MIN_MASKED_SECRET_LENGTH = 4;
