@@ -44,13 +44,16 @@ async function dispatch(command: CliCommand, io: CommandIo): Promise<number> {
   switch (command.kind) {
     case "run": {
       const { runCommand } = await import("../commands/run-command.js");
-      const { confirmOnTerminal, installSignalHandlers } = await import("./process-hooks.js");
+      const { confirmOnTerminal, installExitHook, installSignalHandlers } = await import(
+        "./process-hooks.js"
+      );
       return runCommand(command, {
         io,
         version: readVersion(),
         canPrompt: process.stdin.isTTY === true && process.stderr.isTTY === true,
         confirm: confirmOnTerminal,
         onSignals: installSignalHandlers,
+        onExit: installExitHook,
       });
     }
     case "list": {

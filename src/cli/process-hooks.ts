@@ -25,3 +25,9 @@ export async function confirmOnTerminal(question: string): Promise<boolean> {
     prompt.close();
   }
 }
+
+/** Calls the handler if the process exits (however it exits, short of SIGKILL); returns the undo. */
+export function installExitHook(handler: () => void): () => void {
+  process.once("exit", handler);
+  return () => process.off("exit", handler);
+}

@@ -32,6 +32,8 @@ export interface RunDependencies {
   confirm: (question: string) => Promise<boolean>;
   /** Installs handlers for SIGINT, SIGTERM and SIGHUP; returns a function that removes them. */
   onSignals: (handler: (signal: string) => void) => () => void;
+  /** Runs a handler synchronously if the process exits while children run (e.g. an internal error). */
+  onExit?: (handler: () => void) => () => void;
   spawn?: SpawnChild;
 }
 
@@ -114,11 +116,13 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     interruptedBy ??= signal;
     controller.interrupt(signal);
   });
+  const removeExitHook = deps.onExit?.(() => controller.killAll());
   let results: RunResult[];
   try {
     results = await controller.done;
   } finally {
     removeHandlers();
+    removeExitHook?.();
   }
   await renderer.close();
   const endedAt = Date.now();

@@ -45,6 +45,8 @@ export interface RunController {
   done: Promise<RunResult[]>;
   /** First call: start nothing new, SIGTERM every group, SIGKILL after the grace. Second call: SIGKILL now. */
   interrupt(signal: string): void;
+  /** SIGKILL to every running group at once, synchronously: the last resort when camcops-meta itself exits. */
+  killAll(): void;
 }
 
 const NEWEST_LINE_INTERVAL_MS = 250;
@@ -227,6 +229,9 @@ export function runPlan(plan: readonly PlannedRun[], options: RunPlanOptions): R
       } else {
         for (const entry of running.values()) entry.attempt.kill();
       }
+    },
+    killAll() {
+      for (const entry of running.values()) entry.attempt.kill();
     },
   };
 }
