@@ -160,6 +160,18 @@ describe("runPlan", () => {
     expect(world.children[0]!.signals).toEqual(["SIGTERM", "SIGKILL"]);
   });
 
+  it("killAll sends SIGKILL to every running group at once", async () => {
+    const { controller, world } = start(
+      sites(2),
+      { s00: { exitCode: null, ignoreTerm: true }, s01: { exitCode: null, ignoreTerm: true } },
+      { killGraceMs: 60_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.killAll();
+    await controller.done;
+    expect(world.children.map((child) => child.signals.at(-1))).toEqual(["SIGKILL", "SIGKILL"]);
+  });
+
   it("reports invalid and skipped configs without running them", async () => {
     const runs = [
       makeRun("a"),
