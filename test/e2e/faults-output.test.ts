@@ -1,5 +1,5 @@
 // Fault injection, end to end: huge output (bounded memory, full log) and secrets printed by a child.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir, removeTempDirs, writeConfig } from "../helpers/fake-camcops.js";
@@ -8,8 +8,10 @@ import {
   configOf,
   makeSites,
   mysqlConfig,
+  parseSummaryTable,
   readPeakRss,
   readReportFile,
+  runCliWithLateReader,
   runMeta,
   startMeta,
   summaryRow,
@@ -144,5 +146,46 @@ describe("secrets printed by a child (end to end)", () => {
     expectNoSecret("stdout (--json)", result.stdout);
     expectNoSecret("stderr (--json)", result.stderr);
     expect(result.stdout).toContain("camcops:***@db.example.org");
+  });
+});
+
+describe("a late reader on stdout (end to end)", () => {
+  /** 100 failing configs whose camcops_server prints 20 long lines: about 1 MB of --json, 0.4 MB of summary. */
+  function makeLoudSites(): { dir: string; loud: string } {
+    const dir = makeTempDir();
+    for (let index = 0; index < 100; index += 1) {
+      writeConfig(dir, `site_${String(index).padStart(3, "0")}`, mysqlConfig(`db_${index}`));
+    }
+    const loud = path.join(makeTempDir(), "camcops_server");
+    const line = `migration step $i: ${"x".repeat(400)}`;
+    writeFileSync(
+      loud,
+      `#!/bin/sh\ni=0\nwhile [ $i -lt 20 ]; do echo "${line}"; i=$((i+1)); done\nexit 1\n`,
+    );
+    chmodSync(loud, 0o755);
+    return { dir, loud };
+  }
+
+  // stdout is read only once every config has finished (100 plain progress lines on stderr), and a little later.
+  const allFinished = (stderr: string) => (stderr.match(/ failed exit=1 /g) ?? []).length === 100;
+
+  it("gets the whole --json report", async () => {
+    const { dir, loud } = makeLoudSites();
+    const args = ["upgrade_db", "-f", `${dir}/*.conf`, "-j", "8", "--camcops", loud, "--json"];
+    const result = await runCliWithLateReader(args, { readAfter: allFinished });
+    expect(result.code, result.stderr.slice(-2000)).toBe(1);
+    expect(result.stdout.length).toBeGreaterThan(200_000);
+    const report = JSON.parse(result.stdout);
+    expect(report.configs).toHaveLength(100);
+    expect(report.totals).toMatchObject({ total: 100, failed: 100 });
+  });
+
+  it("gets the whole summary, down to the totals line", async () => {
+    const { dir, loud } = makeLoudSites();
+    const args = ["upgrade_db", "-f", `${dir}/*.conf`, "-j", "8", "--camcops", loud];
+    const result = await runCliWithLateReader(args, { readAfter: allFinished });
+    expect(result.code, result.stderr.slice(-2000)).toBe(1);
+    expect(parseSummaryTable(result.stdout).size).toBe(100);
+    expect(result.stdout).toMatch(/^upgrade_db on 100 configs: 100 failed in \S+\n$/m);
   });
 });

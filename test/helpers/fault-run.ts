@@ -1,12 +1,18 @@
 // Helpers for the fault-injection end-to-end tests: runs with a record and a report, summary parsing.
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Report, ReportConfig } from "../../src/report/report-schema.js";
 import { FAKE_CAMCOPS_PATH } from "./fake-camcops.js";
-import { assertNoneAlive } from "./live-processes.js";
+import { assertNoneAlive, killProcesses } from "./live-processes.js";
 import { pidsFromRecord, type RecordEvent, readRecord } from "./record.js";
-import { runCli, startCli } from "./run-cli.js";
-import type { ProcessHandle, ProcessOptions, ProcessResult } from "./spawn-process.js";
+import { CLI_PATH, REPO_ROOT, runCli, startCli } from "./run-cli.js";
+import {
+  buildTestEnv,
+  type ProcessHandle,
+  type ProcessOptions,
+  type ProcessResult,
+} from "./spawn-process.js";
 import { makeTempDir } from "./temp-dir.js";
 import { writeConfig } from "./write-config.js";
 
@@ -177,4 +183,56 @@ export function readPeakRss(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Runs the CLI with a late reader on its stdout (like `| ssh` over a slow link): stdout is not read
+ * until stderr satisfies `readAfter` (e.g. every config finished) and `lagMs` more have passed, or
+ * the CLI has exited. Output must still arrive whole.
+ */
+export function runCliWithLateReader(
+  args: readonly string[],
+  options: {
+    readAfter: (stderr: string) => boolean;
+    lagMs?: number;
+    env?: Record<string, string | undefined>;
+    timeoutMs?: number;
+  },
+): Promise<ProcessResult> {
+  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    cwd: REPO_ROOT,
+    env: buildTestEnv(options.env),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let stdout = "";
+  let stderr = "";
+  let reading = false;
+  const startReading = () => {
+    if (reading) return;
+    reading = true;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+  };
+  let lagging = false;
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+    if (!lagging && options.readAfter(stderr)) {
+      lagging = true;
+      setTimeout(startReading, options.lagMs ?? 500);
+    }
+  });
+  child.on("exit", startReading);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      killProcesses([-child.pid!]);
+      reject(new Error(`camcops-meta ${args.join(" ")} did not finish in time`));
+    }, options.timeoutMs ?? 60_000);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
 }
