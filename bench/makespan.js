@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { buildDbUrl } from "./lib/config-text.js";
 import { runInterleaved } from "./lib/interleave.js";
 import { makeRow } from "./lib/make-row.js";
-import { STAND_IN } from "./lib/paths.js";
+import { app } from "./lib/paths.js";
 import { createRandom } from "./lib/random.js";
 import { runCamcopsMeta } from "./lib/run-camcops-meta.js";
 import { median, sum, summarize } from "./lib/stats.js";
@@ -79,7 +79,7 @@ function measureChildCost(config, reps) {
   const times = [];
   for (let i = 0; i < reps; i += 1) {
     const started = performance.now();
-    const result = spawnSync(STAND_IN, ["upgrade_db", "--config", config], { stdio: "ignore" });
+    const result = spawnSync(app.standIn, ["upgrade_db", "--config", config], { stdio: "ignore" });
     times.push(performance.now() - started);
     if (result.status !== 0) throw new Error(`the stand-in failed on ${config}`);
   }
@@ -122,7 +122,7 @@ export async function run({ quick, log, tmp }) {
     "--filespecs",
     join(dir, "*.conf"),
     "--camcops",
-    STAND_IN,
+    app.standIn,
     "-j",
     String(JOBS),
   ];

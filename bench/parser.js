@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { buildDbUrl } from "./lib/config-text.js";
 import { runInterleaved } from "./lib/interleave.js";
 import { makeRow } from "./lib/make-row.js";
-import { DIST_DIR, WORKERS_DIR } from "./lib/paths.js";
+import { app, WORKERS_DIR } from "./lib/paths.js";
 import { summarize } from "./lib/stats.js";
 import { writeConfigs } from "./lib/write-configs.js";
 
@@ -32,7 +32,7 @@ export async function run({ quick, log, tmp }) {
   const listFile = join(tmp, "files.txt");
   writeFileSync(listFile, `${files.join("\n")}\n`);
   const ours = () =>
-    runWorker(process.execPath, [join(WORKERS_DIR, "parse-with-ours.js"), DIST_DIR, listFile]);
+    runWorker(process.execPath, [join(WORKERS_DIR, "parse-with-ours.js"), app.dist, listFile]);
   const python = () =>
     runWorker("python3", [join(WORKERS_DIR, "parse_with_configparser.py"), listFile]);
 

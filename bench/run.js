@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import * as fanout from "./fanout.js";
+import { copyApp } from "./lib/copy-app.js";
 import { formatTable } from "./lib/format-table.js";
 import { describeMachine } from "./lib/machine.js";
-import { RESULTS_DIR } from "./lib/paths.js";
+import { RESULTS_DIR, useApp } from "./lib/paths.js";
 import * as makespan from "./makespan.js";
 import * as memory from "./memory.js";
 import * as parser from "./parser.js";
@@ -44,9 +45,11 @@ async function runAll(options, log) {
       ? BENCHMARKS.filter((b) => options.names.includes(b.name))
       : BENCHMARKS;
   const tmpRoot = mkdtempSync(join(os.tmpdir(), "camcops-meta-bench-"));
+  useApp(copyApp(join(tmpRoot, "app")));
   const startedAt = new Date();
   const results = { startedAt: startedAt.toISOString(), quick: options.quick };
   results.machine = describeMachine();
+  results.loadAverageAtStart = os.loadavg().map((load) => Number(load.toFixed(2)));
   results.rows = [];
   results.details = {};
   results.errors = {};
@@ -54,12 +57,17 @@ async function runAll(options, log) {
     for (const benchmark of chosen) {
       log(`\n== ${benchmark.title}`);
       const started = Date.now();
+      const loadBefore = os.loadavg()[0];
       const tmp = join(tmpRoot, benchmark.name);
       mkdirSync(tmp, { recursive: true });
       try {
         const outcome = await benchmark.run({ quick: options.quick, log, tmp });
         results.rows.push(...outcome.rows);
-        results.details[benchmark.name] = outcome.details;
+        results.details[benchmark.name] = {
+          ...outcome.details,
+          // Other work on the machine skews timings; the 1-minute load average shows how much.
+          loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+        };
       } catch (error) {
         // One broken benchmark must not hide the others' numbers.
         results.errors[benchmark.name] = String(error?.stack ?? error);
@@ -96,7 +104,8 @@ async function main() {
   const m = results.machine;
   const footer =
     `${m.cores} cores, ${m.cpuModel}; Node ${m.node}; ${m.python ?? "no python3"}; ` +
-    `${m.parallel ?? "GNU parallel missing"}; ${results.durationS} s in all` +
+    `${m.parallel ?? "GNU parallel missing"}; load average at start ` +
+    `${results.loadAverageAtStart.join(" ")}; ${results.durationS} s in all` +
     (options.quick ? " (--quick)" : "");
   const errors = Object.keys(results.errors);
   const summary = `\n${table}\n\n${footer}\n${errors.length > 0 ? `failed to run: ${errors.join(", ")}\n` : ""}`;

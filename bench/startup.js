@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { runInterleaved } from "./lib/interleave.js";
 import { makeRow } from "./lib/make-row.js";
-import { CLI_BIN } from "./lib/paths.js";
+import { app } from "./lib/paths.js";
 import { summarize } from "./lib/stats.js";
 
 export const name = "startup";
@@ -22,11 +22,11 @@ function timeOnce(args) {
 export async function run({ quick, log }) {
   const reps = quick ? 10 : 40;
   // One untimed run of each, so the page cache holds every file both need.
-  timeOnce([CLI_BIN, "--version"]);
+  timeOnce([app.bin, "--version"]);
   timeOnce(["-e", "0"]);
   const samples = await runInterleaved(
     [
-      { name: "ours", measure: async () => timeOnce([CLI_BIN, "--version"]) },
+      { name: "ours", measure: async () => timeOnce([app.bin, "--version"]) },
       { name: "node", measure: async () => timeOnce(["-e", "0"]) },
     ],
     reps,

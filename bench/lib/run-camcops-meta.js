@@ -1,6 +1,6 @@
 // Runs the built camcops-meta CLI as a user would (node bin/camcops-meta.js ...), timed.
 import { join } from "node:path";
-import { CLI_BIN } from "./paths.js";
+import { app } from "./paths.js";
 import { assertSucceeded, timeProcess } from "./time-process.js";
 
 /**
@@ -9,7 +9,7 @@ import { assertSucceeded, timeProcess } from "./time-process.js";
  * the script (e.g. --import). Resolves to timeProcess's result.
  */
 export async function runCamcopsMeta(args, { tmp, label, env, nodeArgs = [], pollRssMs } = {}) {
-  const result = await timeProcess(process.execPath, [...nodeArgs, CLI_BIN, ...args], {
+  const result = await timeProcess(process.execPath, [...nodeArgs, app.bin, ...args], {
     env: { ...process.env, ...env },
     stderrFile: join(tmp, `${label}.stderr`),
     pollRssMs,
