@@ -198,15 +198,17 @@ function buildRunCommand(
     dryRun: read.boolean("dry-run"),
     verbose,
     quiet,
-    jobs: jobs === null ? DEFAULT_JOBS : parseJobs(jobs, context.cpuCount),
+    jobs: jobs === null ? DEFAULT_JOBS : parseJobs(jobs, context.cpuCount, read.source("jobs")),
     sameDatabase:
       sameDatabase === null
         ? "serialize"
-        : parseChoice(sameDatabase, SAME_DATABASE_POLICIES, "--same-database"),
-    timeoutMs: timeout === null ? null : parseDuration(timeout, "--timeout"),
+        : parseChoice(sameDatabase, SAME_DATABASE_POLICIES, read.source("same-database")),
+    timeoutMs: timeout === null ? null : parseDuration(timeout, read.source("timeout")),
     killGraceMs:
-      killGrace === null ? DEFAULT_KILL_GRACE_MS : parseDuration(killGrace, "--kill-grace"),
-    retries: retries === null ? 0 : parseCount(retries, "--retries"),
+      killGrace === null
+        ? DEFAULT_KILL_GRACE_MS
+        : parseDuration(killGrace, read.source("kill-grace")),
+    retries: retries === null ? 0 : parseCount(retries, read.source("retries")),
     bail: read.boolean("bail"),
     logDir: read.string("log-dir"),
     json: read.boolean("json"),
@@ -265,6 +267,12 @@ function createOptionReader(options: RawOptions, env: NodeJS.ProcessEnv) {
     return value === undefined || value === "" ? undefined : value;
   };
   return {
+    /** How to name an option's value in an error: the flag when typed, else its variable. */
+    source(name: string): string {
+      return options[name] === undefined && fromEnv(name) !== undefined
+        ? getEnvName(name)
+        : `--${name}`;
+    },
     string(name: string): string | null {
       const value = options[name];
       if (Array.isArray(value)) return lastString(value, name);

@@ -132,7 +132,9 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     command: command.ccCommand,
     totalMs: endedAt - startedAt,
   });
-  (command.json ? io.stderr : io.stdout).write(summary);
+  const summaryStream = command.json ? io.stderr : io.stdout;
+  // On a terminal the summary follows the live list: keep them apart.
+  summaryStream.write(isTerminal(summaryStream) ? `\n${summary}` : summary);
   if (command.json || command.reportFile) {
     const report = buildReport({
       ccCommand: command.ccCommand,

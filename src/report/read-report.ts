@@ -16,7 +16,8 @@ export function readReport(file: string): Report {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ReportInputError(file, `not valid JSON (${(error as Error).message})`);
+    // V8's message quotes the file's text, which may be a config with a password: give the place only.
+    throw new ReportInputError(file, `not valid JSON${describeJsonErrorPlace(text, error)}`);
   }
   return checkReport(file, data);
 }
@@ -71,4 +72,14 @@ function checkReport(file: string, data: unknown): Report {
 /** True for a plain JSON object. */
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** " (at line L, column C)" for a JSON syntax error, when V8 says where; never the text itself. */
+function describeJsonErrorPlace(text: string, error: unknown): string {
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  if (position === undefined) return "";
+  const before = text.slice(0, Number(position));
+  const line = before.split("\n").length;
+  const column = Number(position) - before.lastIndexOf("\n");
+  return ` (at line ${line}, column ${column})`;
 }

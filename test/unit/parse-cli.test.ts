@@ -169,7 +169,7 @@ describe("defaults from CAMCOPS_META_<OPTION>", () => {
       /CAMCOPS_META_BAIL/,
     );
     expect(() => parseRun(split("upgrade_db -f a"), { CAMCOPS_META_JOBS: "lots" })).toThrow(
-      /--jobs "lots"/,
+      /CAMCOPS_META_JOBS "lots"/,
     );
   });
 });
