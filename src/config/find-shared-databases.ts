@@ -31,7 +31,7 @@ export function addSharedDatabaseWarnings(
     const identity = config.database?.identity;
     const group = identity === undefined ? undefined : shared.get(identity);
     if (group === undefined) return config;
-    const others = group.filter((other) => other !== config).map((other) => other.path);
+    const others = group.filter((other) => other !== config).map((other) => other.site);
     const warning: ConfigProblem = {
       severity: "warning",
       line: getLine(config),
