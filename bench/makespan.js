@@ -93,7 +93,24 @@ function boundFromReport(file) {
     ms: config.durationMs,
     group: config.database?.identity ?? null,
   }));
-  return { ...computeLowerBound(items, JOBS), runMs: report.run.durationMs };
+  // How well the slots were used: the first child's start after the run began, and the mean
+  // number of children running between the first start and the last end.
+  const runStart = Date.parse(report.run.startedAt);
+  const spans = report.configs.flatMap((config) =>
+    config.attempts.map((a) => [
+      Date.parse(a.startedAt) - runStart,
+      Date.parse(a.endedAt) - runStart,
+    ]),
+  );
+  const firstStart = Math.min(...spans.map(([start]) => start));
+  const lastEnd = Math.max(...spans.map(([, end]) => end));
+  const busy = sum(spans.map(([start, end]) => end - start));
+  return {
+    ...computeLowerBound(items, JOBS),
+    runMs: report.run.durationMs,
+    firstChildStartMs: firstStart,
+    meanBusySlots: Number((busy / (lastEnd - firstStart)).toFixed(2)),
+  };
 }
 
 /** Runs the benchmark; returns its rows and the raw samples. */
@@ -157,7 +174,9 @@ export async function run({ quick, log, tmp }) {
     `bound from configured sleeps + ${childMs.toFixed(0)} ms per child; from the --history ` +
     `runs' own recorded durations it is ${(recordedBound / 1000).toFixed(2)} s ` +
     `(wall/that = ${(history.median / recordedBound).toFixed(3)}); run time inside camcops-meta ` +
-    `${(inProcess / 1000).toFixed(2)} s`;
+    `${(inProcess / 1000).toFixed(2)} s, first child after ` +
+    `${median(recorded.map((r) => r.firstChildStartMs)).toFixed(0)} ms, mean busy slots ` +
+    `${median(recorded.map((r) => r.meanBusySlots)).toFixed(2)} of ${JOBS}`;
   log(`  ${notes}`);
   return {
     rows: [
