@@ -1,5 +1,5 @@
 // `list` output: table rows for people, and the --json objects PRODUCT.md specifies.
-import type { ConfigProblem, LoadedConfig } from "../config/loaded-config.js";
+import type { ConfigProblem, DatabaseInfo, LoadedConfig } from "../config/loaded-config.js";
 
 /** One row of the `list` table (all text). */
 export interface ListRow {
@@ -13,17 +13,7 @@ export interface ListRow {
 }
 
 /** The database object of a --json entry: make_url's fields, the redacted URL, the identity. */
-export interface ListJsonDatabase {
-  url: string;
-  dialect: string;
-  driver: string | null;
-  username: string | null;
-  host: string | null;
-  port: number | null;
-  database: string | null;
-  query: Record<string, string | string[]>;
-  identity: string;
-}
+export type ListJsonDatabase = DatabaseInfo;
 
 /** One --json entry: exactly the keys of PRODUCT.md's list JSON. */
 export interface ListJsonEntry {

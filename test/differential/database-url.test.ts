@@ -10,6 +10,7 @@ import {
   parseDatabaseUrl,
   renderRedactedUrl,
 } from "../../src/config/database-url.js";
+import { createRandom } from "./generate-ini-case.js";
 
 const HELPER = join(dirname(fileURLToPath(import.meta.url)), "make-url-dump.py");
 // SQLAlchemy 1.4 comes from the distribution's package, which installs into the system Python;
@@ -119,18 +120,6 @@ const NAMED_URLS = [
   "mysql://h/db ",
   "some_sqlalchemy_url",
 ];
-
-// mulberry32: small, fast, good enough to spread the cases; the seed makes a failure replayable.
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Characters that matter to the grammar or to decoding, and some that do not.
 const ALPHABET = Array.from(
