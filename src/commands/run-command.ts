@@ -70,8 +70,8 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     sameDatabase: command.sameDatabase,
     history,
   });
-  const masks = new Map(plan.map((run) => [run, createSecretMasker(run.config.secrets)]));
-  const maskFor = (run: PlannedRun) => masks.get(run)!;
+  // Built when needed, not kept: a masker per config for thousands of configs adds up.
+  const maskFor = (run: PlannedRun) => createSecretMasker(run.config.secrets);
   const check = checkCommand(command.ccCommand, plan, command.jobs);
   if (check.refusal) throw new UsageError(check.refusal, "cc_command");
   warnings.push(...check.warnings, ...collectConfigWarnings(found.configs));
@@ -127,7 +127,8 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
   await renderer.close();
   const endedAt = Date.now();
   const exitCode = getExitCode(results, interruptedBy);
-  const summary = formatSummary(maskReasons(results, maskFor), {
+  const shownResults = maskReasons(results, maskFor);
+  const summary = formatSummary(shownResults, {
     color: !command.json && shouldUseColor(io.stdout, io.env),
     command: command.ccCommand,
     totalMs: endedAt - startedAt,
@@ -154,7 +155,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
       signal: interruptedBy,
       jobs: command.jobs,
       options: describeOptions(command),
-      results: maskReasons(results, maskFor),
+      results: shownResults,
     });
     if (command.reportFile)
       await writeReportAtomically(path.resolve(io.cwd, command.reportFile), report);

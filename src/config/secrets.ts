@@ -14,6 +14,7 @@
 //   migration output would wreck it while protecting nothing (a 3-character password is guessed
 //   faster than it is read off a log).
 
+import { detachString } from "../util/detach-string.js";
 import { findRawPasswordSpan, parseDatabaseUrl } from "./database-url.js";
 import { unquotePython } from "./python-url-text.js";
 
@@ -107,7 +108,8 @@ export function collectSecrets(values: Iterable<ConfigValue>): string[] {
       for (const secret of getUrlPasswordForms(value)) add(secret);
     }
   }
-  return [...found].sort((left, right) => right.length - left.length);
+  // Copies: a secret cut from the file text would otherwise keep the whole file in memory.
+  return [...found].map(detachString).sort((left, right) => right.length - left.length);
 }
 
 // Every form in which a URL's password may show up in text.

@@ -83,21 +83,32 @@ export class OutputCapture {
     this.options.writeLog?.(`${text}\n`);
   }
 
-  /** The last `count` output lines, secrets hidden, oldest first. */
+  /** The last `count` output lines, secrets hidden, oldest first; fresh strings, so they pin no buffer. */
   getTail(count: number): string[] {
-    const text = Buffer.concat(this.recent).toString("utf8");
-    const lines = text.split("\n");
-    if (lines.at(-1) === "") lines.pop();
-    if (this.firstLineCut && lines.length > 0) lines[0] = `…${lines[0]}`;
-    return lines.slice(-count).map((line) => truncate(this.options.mask(line.replace(/\r$/, ""))));
+    const all = this.recent.length === 1 ? this.recent[0]! : Buffer.concat(this.recent);
+    const lines: string[] = [];
+    let end = all.length > 0 && all[all.length - 1] === 10 ? all.length - 1 : all.length;
+    let start = end;
+    while (lines.length < count && end > 0) {
+      start = all.lastIndexOf(10, end - 1) + 1;
+      lines.push(all.toString("utf8", start, end).replace(/\r$/, ""));
+      end = start - 1;
+    }
+    lines.reverse();
+    if (this.firstLineCut && start === 0 && lines.length > 0) lines[0] = `…${lines[0]}`;
+    return lines.map((line) => truncate(this.options.mask(line)));
   }
 
   /** The newest non-empty output line, secrets hidden; for the live display. */
   getNewestLine(): string | null {
     for (let index = this.recent.length - 1; index >= 0; index -= 1) {
-      const text = this.recent[index]!.toString("utf8").trimEnd();
-      if (text.length === 0) continue;
-      const line = text.slice(text.lastIndexOf("\n") + 1).trim();
+      const block = this.recent[index]!;
+      let end = block.length;
+      // Skip trailing blank lines (and spaces) of this block, then take the line before them.
+      while (end > 0 && (block[end - 1] === 10 || block[end - 1] === 13 || block[end - 1] === 32))
+        end -= 1;
+      if (end === 0) continue;
+      const line = block.toString("utf8", block.lastIndexOf(10, end - 1) + 1, end).trim();
       if (line.length > 0) return truncate(this.options.mask(line));
     }
     return null;
@@ -134,13 +145,20 @@ export class OutputCapture {
       // Blocks start at line starts, so only a block cut below can begin mid-line.
       this.firstLineCut = false;
     }
-    if (this.recentSize > this.tailLimit * 2) {
-      // One huge block: keep its end. Hide secrets before cutting, so the cut cannot expose part of one.
-      const masked = Buffer.from(this.options.mask(Buffer.concat(this.recent).toString("utf8")));
+    if (this.recentSize <= this.tailLimit * 2) return;
+    // One huge block: keep its end from a line start, copied so the big chunk can be freed.
+    const all = this.recent.length === 1 ? this.recent[0]! : Buffer.concat(this.recent);
+    const newline = all.indexOf(10, all.length - this.tailLimit - 1);
+    if (newline !== -1 && newline < all.length - 1) {
+      this.recent = [Buffer.from(all.subarray(newline + 1))];
+      this.firstLineCut = false;
+    } else {
+      // One endless line: hide secrets before cutting, so the cut cannot expose part of one.
+      const masked = Buffer.from(this.options.mask(all.toString("utf8")));
       this.recent = [Buffer.from(masked.subarray(masked.length - this.tailLimit))];
-      this.recentSize = this.tailLimit;
       this.firstLineCut = true;
     }
+    this.recentSize = this.recent[0]!.length;
   }
 }
 
