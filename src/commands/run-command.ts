@@ -14,7 +14,6 @@ import { chooseRenderer, shouldUseColor } from "../progress/choose-renderer.js";
 import { buildReport } from "../report/build-report.js";
 import { formatSummary } from "../report/format-summary.js";
 import { getExitCode } from "../report/get-exit-code.js";
-import { readReport } from "../report/read-report.js";
 import { formatReportJson, writeReportAtomically } from "../report/write-report.js";
 import { openLogFile } from "../run/open-log-file.js";
 import type { RunEvent } from "../run/run-events.js";
@@ -23,6 +22,7 @@ import type { RunResult } from "../run/run-result.js";
 import type { SpawnChild } from "../run/spawn-child.js";
 import { findConfigs } from "./find-configs.js";
 import { formatDryRun } from "./format-dry-run.js";
+import { readHistory, selectRerun } from "./use-earlier-report.js";
 
 export interface RunDependencies {
   io: CommandIo;
@@ -162,26 +162,6 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     if (command.json) io.stdout.write(formatReportJson(report));
   }
   return exitCode;
-}
-
-/** The configs an earlier report says did not succeed. */
-function selectRerun(file: string): { paths: string[]; realPaths: Set<string> } {
-  const report = readReport(file);
-  const failed = report.configs.filter((config) => config.result !== "ok");
-  return {
-    paths: failed.map((config) => config.path),
-    realPaths: new Set(failed.map((config) => config.realPath)),
-  };
-}
-
-/** Recorded durations by real path, from an earlier report (--history). */
-function readHistory(file: string): Map<string, number> {
-  const report = readReport(file);
-  const durations = new Map<string, number>();
-  for (const config of report.configs) {
-    if (config.durationMs > 0) durations.set(config.realPath, config.durationMs);
-  }
-  return durations;
 }
 
 /** Checks camcops_server once; in a dry run a missing one is a warning, since nothing will run. */
