@@ -41,6 +41,9 @@ export interface RunDependencies {
 export async function runCommand(command: RunCommand, deps: RunDependencies): Promise<number> {
   const { io } = deps;
   const startedAt = Date.now();
+  // Loading execa takes a noticeable moment: let it happen while discovery and loading run.
+  const spawnModule = deps.spawn ? null : import("../run/spawn-child.js");
+  spawnModule?.catch(() => {});
   const rerun = command.rerunFailed ? selectRerun(command.rerunFailed) : null;
   const specs = command.filespecs.length > 0 ? command.filespecs : (rerun?.paths ?? []);
   if (rerun && rerun.paths.length === 0) {
@@ -110,7 +113,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     getMask: maskFor,
     openLog: logDir ? (run) => openLogFile(path.join(logDir, `${run.config.site}.log`)) : undefined,
     configExists: existsSync,
-    spawn: deps.spawn ?? (await import("../run/spawn-child.js")).spawnChild,
+    spawn: deps.spawn ?? (await spawnModule!).spawnChild,
   });
   const removeHandlers = deps.onSignals((signal) => {
     interruptedBy ??= signal;
