@@ -1,5 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 // Thin shim: the compiled CLI does the work; only here is process.exit called.
+// A small young generation (#! line) keeps memory flat while children stream megabytes of output.
 import { main } from "../dist/cli/main.js";
 
 const code = await main(process.argv.slice(2));
