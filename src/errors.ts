@@ -15,8 +15,10 @@ export class UsageError extends Error {
 export class NothingMatchedError extends Error {
   override readonly name = "NothingMatchedError";
   readonly specs: readonly string[];
-  constructor(specs: readonly string[]) {
-    super(`no config file matched ${specs.map((spec) => JSON.stringify(spec)).join(", ")}`);
+  constructor(specs: readonly string[], message?: string) {
+    super(
+      message ?? `no config file matched ${specs.map((spec) => JSON.stringify(spec)).join(", ")}`,
+    );
     this.specs = specs;
   }
 }

@@ -96,9 +96,8 @@ function reportError(error: unknown, io: CommandIo): number {
 function getProcessIo(): CommandIo {
   // A reader that goes away (`| head`) must not crash a run that still has children to look after.
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-    });
+    // Nowhere is left to report a broken stdout or stderr; the exit code still tells.
+    stream.on("error", () => {});
   }
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

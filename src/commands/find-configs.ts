@@ -14,7 +14,11 @@ export interface FindConfigsOptions {
   cwd: string;
   allowEmpty: boolean;
   /** Keeps only some of the discovered files (e.g. the failures of an earlier report). */
-  keep?: (file: DiscoveredFile) => boolean;
+  keep?: ((file: DiscoveredFile) => boolean) | undefined;
+  /** What `keep` selects, for the message when nothing is left (e.g. "configs that failed in r.json"). */
+  keepDescription?: string | undefined;
+  /** Specs are literal paths, not globs. */
+  literal?: boolean;
 }
 
 /** Finds and loads the configs; throws NothingMatchedError when none matched (unless allowed). */
@@ -22,8 +26,16 @@ export async function findConfigs(
   specs: readonly string[],
   options: FindConfigsOptions,
 ): Promise<FoundConfigs> {
-  const discovery = await discoverConfigs(specs, { cwd: options.cwd });
+  const discovery = await discoverConfigs(specs, { cwd: options.cwd, literal: options.literal });
   const files = options.keep ? discovery.files.filter(options.keep) : discovery.files;
-  if (files.length === 0 && !options.allowEmpty) throw new NothingMatchedError(specs);
+  if (files.length === 0 && !options.allowEmpty) {
+    const narrowed = options.keep && discovery.files.length > 0;
+    throw new NothingMatchedError(
+      specs,
+      narrowed
+        ? `none of the ${options.keepDescription ?? "selected configs"} is among the files matched`
+        : undefined,
+    );
+  }
   return { configs: await loadDiscoveredConfigs(files), warnings: discovery.warnings };
 }

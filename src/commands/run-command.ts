@@ -1,9 +1,10 @@
 // `camcops-meta [run] <cc_command>`: discovery -> loading -> checks -> plan -> run -> summary, report, exit code.
-import { existsSync, mkdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { CommandIo, RunCommand } from "../cli/cli-command.js";
 import type { LoadedConfig } from "../config/loaded-config.js";
 import { createSecretMasker } from "../config/secrets.js";
+import { describeFsError } from "../discovery/discover-configs.js";
 import { UsageError } from "../errors.js";
 import type { Executable } from "../plan/build-child-command.js";
 import { buildPlan } from "../plan/build-plan.js";
@@ -56,6 +57,9 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     cwd: io.cwd,
     allowEmpty: command.allowEmpty,
     keep: rerun ? (file) => rerun.realPaths.has(file.realPath) : undefined,
+    keepDescription: `configs that did not succeed in ${command.rerunFailed}`,
+    // Paths read from a report are files, not patterns, even when they hold ( [ * or {.
+    literal: command.filespecs.length === 0,
   });
   const warnings = [...found.warnings];
   if (found.configs.length === 0) {
@@ -88,6 +92,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
   }
   if (check.confirmation) await confirmOrRefuse(check.confirmation, plan, command, deps);
   if (command.logDir) prepareLogDir(path.resolve(io.cwd, command.logDir));
+  if (command.reportFile) checkReportFolder(path.resolve(io.cwd, command.reportFile));
 
   const renderer = await chooseRenderer({
     stream: io.stderr,
@@ -160,11 +165,35 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
       options: describeOptions(command),
       results: shownResults,
     });
-    if (command.reportFile)
-      await writeReportAtomically(path.resolve(io.cwd, command.reportFile), report);
     if (command.json) io.stdout.write(formatReportJson(report));
+    if (command.reportFile) {
+      const file = path.resolve(io.cwd, command.reportFile);
+      try {
+        await writeReportAtomically(file, report);
+      } catch (error) {
+        // The run happened: say what was lost and keep its exit code (a clean run becomes 1).
+        io.stderr.write(
+          `camcops-meta: error: cannot write --report ${file}: ${describeFsError(error)}\n`,
+        );
+        return exitCode === 0 ? 1 : exitCode;
+      }
+    }
   }
   return exitCode;
+}
+
+/** Checks up front that --report can be written, so a long run does not end without its report. */
+function checkReportFolder(file: string): void {
+  const folder = path.dirname(file);
+  try {
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error(), { code: "ENOTDIR" });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(
+      `--report ${file}: cannot write in ${folder}: ${describeFsError(error)}`,
+      "--report",
+    );
+  }
 }
 
 /** Checks camcops_server once; in a dry run a missing one is a warning, since nothing will run. */

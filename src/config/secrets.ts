@@ -9,17 +9,16 @@
 //   hideConfigValue() replaces a secret value, or a URL's password, with *** whatever its length,
 //   so even a one-character password never appears.
 // - Textual, for text we did not compose (children's output, log files): createSecretMasker()
-//   replaces occurrences of the collected secret strings. Secrets shorter than
-//   MIN_MASKED_SECRET_LENGTH (or blank) are left out of that: masking every "a" or "12" in 50 MB of
-//   migration output would wreck it while protecting nothing (a 3-character password is guessed
-//   faster than it is read off a log).
+//   replaces occurrences of the collected secret strings, whatever their length (PRODUCT.md: the
+//   password never leaves, children's output included). A very short password makes that output
+//   hard to read; that is the operator's cue to choose a longer one. Blank values are left out.
 
 import { detachString } from "../util/detach-string.js";
 import { findRawPasswordSpan, parseDatabaseUrl } from "./database-url.js";
 import { unquotePython } from "./python-url-text.js";
 
-/** Secrets shorter than this (not counting surrounding spaces) are not searched for in text we did not compose (see above). */
-export const MIN_MASKED_SECRET_LENGTH = 4;
+/** Secrets shorter than this (not counting surrounding spaces) are not searched for: only blank ones. */
+export const MIN_MASKED_SECRET_LENGTH = 1;
 
 /** What a hidden value or password reads as. */
 export const SECRET_MASK = "***";

@@ -23,6 +23,8 @@ export interface DiscoveryResult {
 
 export interface DiscoveryOptions {
   cwd: string;
+  /** Specs are paths as they are, never globs (paths taken from a report). */
+  literal?: boolean;
   home?: string;
   glob?: (pattern: string, cwd: string) => Promise<string[]>;
   realpath?: (file: string) => Promise<string>;
@@ -45,9 +47,10 @@ export async function discoverConfigs(
   const matchedPaths = new Set<string>();
   for (const spec of specs) {
     const expanded = expandHome(spec, home);
-    const matches = fastGlob.isDynamicPattern(expanded)
-      ? await glob(expanded, options.cwd)
-      : [path.resolve(options.cwd, expanded)];
+    const matches =
+      !options.literal && fastGlob.isDynamicPattern(expanded)
+        ? await glob(expanded, options.cwd)
+        : [path.resolve(options.cwd, expanded)];
     const files = await keepFiles(matches, stat, warnings);
     if (files.length === 0) warnings.push(`${JSON.stringify(spec)} matched no config file`);
     for (const file of files) matchedPaths.add(path.resolve(options.cwd, file));

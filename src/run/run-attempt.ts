@@ -62,8 +62,10 @@ export function startAttempt(options: AttemptOptions): RunningAttempt {
           stop();
         }, options.timeoutMs);
 
+  let exited = false;
   const outcome = (async (): Promise<Attempt> => {
     const exit = await handle.exited;
+    exited = true;
     if (timer) clearTimeout(timer);
     if (pid !== undefined && exit.spawnError === null && signalGroup(pid, 0)) {
       // Grandchildren outliving the child would outlive us too: stop them now.
@@ -94,12 +96,17 @@ export function startAttempt(options: AttemptOptions): RunningAttempt {
   return {
     outcome,
     interrupt() {
+      // A child that already exited has its result; only its pipes may still be closing.
+      if (exited) return;
       interrupted = true;
       stop();
     },
     kill() {
-      interrupted = true;
-      stop();
+      if (!exited) {
+        interrupted = true;
+        stop();
+      }
+      // Also ends a group still being stopped for leftovers after the child exited.
       (termination as Termination | null)?.kill();
     },
   };

@@ -181,6 +181,7 @@ export function runPlan(plan: readonly PlannedRun[], options: RunPlanOptions): R
         !retryable ||
         number > options.retries ||
         interruptCount > 0 ||
+        bailing ||
         outcome.spawnError !== null
       )
         break;

@@ -277,6 +277,46 @@ describe("camcops-meta run (end to end)", () => {
     expect(log.split("\n").filter((line) => line.length > 0).length).toBeGreaterThanOrEqual(5);
   });
 
+  it("a --report that cannot be written stops the run before anything starts", async () => {
+    const { dir, record } = makeSites({ a: undefined });
+    const result = await runCli(
+      [
+        "upgrade_db",
+        "-f",
+        `${dir}/*.conf`,
+        "--camcops",
+        FAKE_CAMCOPS_PATH,
+        "--report",
+        path.join(dir, "no-such-folder", "r.json"),
+      ],
+      { env: { FAKE_CAMCOPS_RECORD: record } },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--report .*r\.json: cannot write in/);
+    expect(readRecord(record)).toEqual([]);
+  });
+
+  it("--rerun-failed takes the report's paths literally, even with glob characters in them", async () => {
+    const { dir, record } = makeSites({ "site(1)": "exit=3", "site[2]": undefined });
+    const report = path.join(dir, "r.json");
+    const first = await runCli([
+      "upgrade_db",
+      "-f",
+      `${dir}/*.conf`,
+      "--camcops",
+      FAKE_CAMCOPS_PATH,
+      "--report",
+      report,
+    ]);
+    expect(first.code).toBe(1);
+    const rerun = await runCli(
+      ["upgrade_db", "--rerun-failed", report, "--camcops", FAKE_CAMCOPS_PATH],
+      { env: { FAKE_CAMCOPS_RECORD: record } },
+    );
+    expect(rerun.code).toBe(1);
+    expect(starts(record).map((event) => path.basename(event.config))).toEqual(["site(1).conf"]);
+  });
+
   it("npm run demo's command runs over the shipped examples and exits 0", async () => {
     const result = await runCli([
       "upgrade_db",

@@ -109,6 +109,18 @@ describe("runPlan", () => {
     expect(results[1]!.reason).toMatch(/--bail/);
   });
 
+  it("--bail also stops retries of configs already running", async () => {
+    const { controller } = start(
+      sites(2),
+      { s00: { exitCode: 1, ms: 10 }, s01: { exitCode: 1, ms: 60 } },
+      { jobs: 2, bail: true, retries: 3 },
+    );
+    const results = await controller.done;
+    // s00 fails fast and retries until it is finally failed; s01's first failure comes after the bail.
+    expect(results[1]!.result).toBe("failed");
+    expect(results[1]!.attempts).toHaveLength(1);
+  });
+
   it("a timeout sends SIGTERM to the group, SIGKILL after the grace when ignored", async () => {
     const { controller, world } = start(
       sites(2),

@@ -124,14 +124,15 @@ describe("createSecretMasker", () => {
     [["secret"], "no match here", "no match here"],
     [[], "anything", "anything"],
     [["abcd"], "", ""],
-    [["ab", "a"], "a b ab", "a b ab"],
+    [["ab", "a"], "a b ab", "*** b ***"],
     [["é€😀x"], "[é€😀x]", "[***]"],
   ])("%j in %j", (secrets, text, masked) => {
     expect(createSecretMasker(secrets)(text)).toBe(masked);
   });
 
-  it(`leaves secrets shorter than ${MIN_MASKED_SECRET_LENGTH} characters alone`, () => {
-    expect(createSecretMasker(["abc", "  x  "])("abc  x  ")).toBe("abc  x  ");
+  it("hides even a short secret, but never a blank one", () => {
+    expect(MIN_MASKED_SECRET_LENGTH).toBe(1);
+    expect(createSecretMasker(["abc", "  x  ", "   "])("abc  x   ")).toBe("****** ");
     expect(createSecretMasker(["abcd"])("abcd")).toBe("***");
   });
 
