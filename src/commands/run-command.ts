@@ -245,10 +245,20 @@ async function confirmOrRefuse(
 
 /** Creates --log-dir up front, so a bad folder stops the run before anything starts. */
 function prepareLogDir(dir: string): void {
+  // One level at a time: Node's recursive mkdir spins forever where a parent cannot hold folders (/proc).
+  const missing: string[] = [];
+  for (let folder = dir; !existsSync(folder); folder = path.dirname(folder)) {
+    missing.unshift(folder);
+    if (path.dirname(folder) === folder) break;
+  }
   try {
-    mkdirSync(dir, { recursive: true });
+    for (const folder of missing) mkdirSync(folder);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: "ENOTDIR" });
   } catch (error) {
-    throw new UsageError(`--log-dir ${dir}: ${(error as Error).message}`, "--log-dir");
+    throw new UsageError(
+      `--log-dir ${dir}: cannot create it: ${describeFsError(error)}`,
+      "--log-dir",
+    );
   }
 }
 

@@ -317,6 +317,19 @@ describe("camcops-meta run (end to end)", () => {
     expect(starts(record).map((event) => path.basename(event.config))).toEqual(["site(1).conf"]);
   });
 
+  it("a --log-dir that cannot be created stops the run before anything starts, without hanging", async () => {
+    const { dir, record } = makeSites({ a: undefined });
+    for (const logDir of [path.join(dir, "a.conf", "logs"), "/proc/camcops-meta-test/logs"]) {
+      const result = await runCli(
+        ["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH, "--log-dir", logDir],
+        { env: { FAKE_CAMCOPS_RECORD: record }, timeoutMs: 20_000 },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--log-dir ${logDir}: cannot create it:`);
+    }
+    expect(readRecord(record)).toEqual([]);
+  });
+
   it("npm run demo's command runs over the shipped examples and exits 0", async () => {
     const result = await runCli([
       "upgrade_db",
