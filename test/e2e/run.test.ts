@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   EXAMPLE_CONFIGS_DIR,
+  eventsOf,
   FAKE_CAMCOPS_PATH,
   makeTempDir,
   readRecord,
@@ -11,31 +12,29 @@ import {
   runCli,
   writeConfig,
 } from "../helpers/fake-camcops.js";
+import { makeSites } from "../helpers/fault-run.js";
+import type { ProcessOptions } from "../helpers/spawn-process.js";
 
 afterAll(() => removeTempDirs());
 
-const current = (db: string, fake?: string) => ({
-  format: "current" as const,
-  dbUrl: `mysql+mysqldb://camcops:pw@db.example.org:3306/${db}?charset=utf8`,
-  fake,
-});
-
-/** A folder of configs, each on its own database, with the given stand-in behaviours. */
-function makeSites(behaviours: Record<string, string | undefined>): {
-  dir: string;
-  record: string;
-} {
-  const dir = makeTempDir();
-  for (const [site, fake] of Object.entries(behaviours))
-    writeConfig(dir, site, current(site, fake));
-  return { dir, record: makeTempDir() };
+/** Sites on databases of their own (see makeSites), and an empty folder for the stand-in's record. */
+function makeRecordedSites(behaviours: Record<string, string | undefined>) {
+  return { dir: makeSites(behaviours), record: makeTempDir() };
 }
 
-const starts = (record: string) => readRecord(record).filter((event) => event.event === "start");
+/** `camcops-meta upgrade_db -f DIR/*.conf --camcops <stand-in> ARGS`. */
+function runUpgrade(dir: string, args: string[] = [], options: ProcessOptions = {}) {
+  return runCli(
+    ["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH, ...args],
+    options,
+  );
+}
+
+const starts = (record: string) => eventsOf(readRecord(record), "start");
 
 describe("camcops-meta run (end to end)", () => {
   it("every compatible invocation runs the stand-in on each matching config with the right argv", async () => {
-    const { dir, record } = makeSites({ camcops_a: undefined, camcops_b: undefined });
+    const { dir, record } = makeRecordedSites({ camcops_a: undefined, camcops_b: undefined });
     const a = path.join(dir, "camcops_a.conf");
     const b = path.join(dir, "camcops_b.conf");
     const invocations: Array<{ args: string[]; tail: string[] }> = [
@@ -70,7 +69,7 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("the drop-in name camcops_server_meta behaves the same", async () => {
-    const { dir, record } = makeSites({ one: undefined });
+    const { dir, record } = makeRecordedSites({ one: undefined });
     const bin = path.resolve("bin/camcops_server_meta.js");
     const { startProcess } = await import("../helpers/spawn-process.js");
     const result = await startProcess(
@@ -85,14 +84,8 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("all succeed: exit 0, a summary naming each site", async () => {
-    const { dir } = makeSites({ alpha: undefined, beta: undefined, gamma: undefined });
-    const result = await runCli([
-      "upgrade_db",
-      "-f",
-      `${dir}/*.conf`,
-      "--camcops",
-      FAKE_CAMCOPS_PATH,
-    ]);
+    const { dir } = makeRecordedSites({ alpha: undefined, beta: undefined, gamma: undefined });
+    const result = await runUpgrade(dir);
     expect(result.code, result.stderr).toBe(0);
     for (const site of ["alpha", "beta", "gamma"])
       expect(result.stdout).toMatch(new RegExp(`${site}\\s.*ok`));
@@ -100,11 +93,8 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("one fails: exit 1, the others still ran, its output is shown", async () => {
-    const { dir, record } = makeSites({ a: undefined, b: "exit=3 lines=3", c: undefined });
-    const result = await runCli(
-      ["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH],
-      { env: { FAKE_CAMCOPS_RECORD: record } },
-    );
+    const { dir, record } = makeRecordedSites({ a: undefined, b: "exit=3 lines=3", c: undefined });
+    const result = await runUpgrade(dir, [], { env: { FAKE_CAMCOPS_RECORD: record } });
     expect(result.code).toBe(1);
     expect(starts(record)).toHaveLength(3);
     expect(result.stdout).toMatch(/b\s.*failed/);
@@ -115,28 +105,15 @@ describe("camcops-meta run (end to end)", () => {
 
   it("nothing matched: exit 2 with one clear message; --allow-empty: exit 0", async () => {
     const dir = makeTempDir();
-    const result = await runCli([
-      "upgrade_db",
-      "-f",
-      `${dir}/*.conf`,
-      "--camcops",
-      FAKE_CAMCOPS_PATH,
-    ]);
+    const result = await runUpgrade(dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no config file matched/);
-    const allowed = await runCli([
-      "upgrade_db",
-      "-f",
-      `${dir}/*.conf`,
-      "--camcops",
-      FAKE_CAMCOPS_PATH,
-      "--allow-empty",
-    ]);
+    const allowed = await runUpgrade(dir, ["--allow-empty"]);
     expect(allowed.code).toBe(0);
   });
 
   it("missing executable: exit 2 before anything runs", async () => {
-    const { dir } = makeSites({ a: undefined });
+    const { dir } = makeRecordedSites({ a: undefined });
     const missing = await runCli([
       "upgrade_db",
       "-f",
@@ -170,13 +147,10 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("-j 4 really runs four at once (recorded start and end times overlap)", async () => {
-    const { dir, record } = makeSites(
+    const { dir, record } = makeRecordedSites(
       Object.fromEntries(["a", "b", "c", "d"].map((site) => [site, "sleep=1"])),
     );
-    const result = await runCli(
-      ["upgrade_db", "-f", `${dir}/*.conf`, "-j", "4", "--camcops", FAKE_CAMCOPS_PATH],
-      { env: { FAKE_CAMCOPS_RECORD: record } },
-    );
+    const result = await runUpgrade(dir, ["-j", "4"], { env: { FAKE_CAMCOPS_RECORD: record } });
     expect(result.code, result.stderr).toBe(0);
     const events = readRecord(record);
     const lastStart = Math.max(
@@ -190,11 +164,13 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("-j 1 runs one at a time, in sorted order", async () => {
-    const { dir, record } = makeSites({ c: undefined, a: undefined, d: undefined, b: undefined });
-    const result = await runCli(
-      ["upgrade_db", "-f", `${dir}/*.conf`, "-j", "1", "--camcops", FAKE_CAMCOPS_PATH],
-      { env: { FAKE_CAMCOPS_RECORD: record } },
-    );
+    const { dir, record } = makeRecordedSites({
+      c: undefined,
+      a: undefined,
+      d: undefined,
+      b: undefined,
+    });
+    const result = await runUpgrade(dir, ["-j", "1"], { env: { FAKE_CAMCOPS_RECORD: record } });
     expect(result.code, result.stderr).toBe(0);
     const events = readRecord(record).filter(
       (event) => event.event === "start" || event.event === "end",
@@ -205,20 +181,10 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("a dry run prints every command, pasteable, and runs nothing", async () => {
-    const { dir, record } = makeSites({ "site one": undefined, two: undefined });
-    const result = await runCli(
-      [
-        "upgrade_db",
-        "-f",
-        `${dir}/*.conf`,
-        "-d",
-        "--ccargs",
-        "verbose",
-        "--camcops",
-        FAKE_CAMCOPS_PATH,
-      ],
-      { env: { FAKE_CAMCOPS_RECORD: record } },
-    );
+    const { dir, record } = makeRecordedSites({ "site one": undefined, two: undefined });
+    const result = await runUpgrade(dir, ["-d", "--ccargs", "verbose"], {
+      env: { FAKE_CAMCOPS_RECORD: record },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(readRecord(record)).toEqual([]);
     const one = path.join(dir, "site one.conf");
@@ -232,15 +198,8 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("output without a TTY has no escape codes, and -v prefixes each child line with its site", async () => {
-    const { dir } = makeSites({ a: "lines=3", b: "lines=2" });
-    const result = await runCli([
-      "upgrade_db",
-      "-f",
-      `${dir}/*.conf`,
-      "-v",
-      "--camcops",
-      FAKE_CAMCOPS_PATH,
-    ]);
+    const { dir } = makeRecordedSites({ a: "lines=3", b: "lines=2" });
+    const result = await runUpgrade(dir, ["-v"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr + result.stdout).not.toMatch(/\u001b\[/);
     const childLines = result.stderr.split("\n").filter((line) => / a [|!] /.test(line));
@@ -248,12 +207,9 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("an invalid config is reported with file:line and not run; the others run", async () => {
-    const { dir, record } = makeSites({ good: undefined });
+    const { dir, record } = makeRecordedSites({ good: undefined });
     writeConfig(dir, "bad", { format: "current", dbUrl: null });
-    const result = await runCli(
-      ["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH],
-      { env: { FAKE_CAMCOPS_RECORD: record } },
-    );
+    const result = await runUpgrade(dir, [], { env: { FAKE_CAMCOPS_RECORD: record } });
     expect(result.code).toBe(1);
     expect(starts(record).map((event) => path.basename(event.config))).toEqual(["good.conf"]);
     expect(result.stdout).toMatch(/bad\s.*invalid/);
@@ -261,53 +217,28 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("--log-dir keeps each site's full output", async () => {
-    const { dir } = makeSites({ a: "lines=5" });
+    const { dir } = makeRecordedSites({ a: "lines=5" });
     const logs = makeTempDir();
-    const result = await runCli([
-      "upgrade_db",
-      "-f",
-      `${dir}/*.conf`,
-      "--log-dir",
-      logs,
-      "--camcops",
-      FAKE_CAMCOPS_PATH,
-    ]);
+    const result = await runUpgrade(dir, ["--log-dir", logs]);
     expect(result.code, result.stderr).toBe(0);
     const log = readFileSync(path.join(logs, "a.log"), "utf8");
     expect(log.split("\n").filter((line) => line.length > 0).length).toBeGreaterThanOrEqual(5);
   });
 
   it("a --report that cannot be written stops the run before anything starts", async () => {
-    const { dir, record } = makeSites({ a: undefined });
-    const result = await runCli(
-      [
-        "upgrade_db",
-        "-f",
-        `${dir}/*.conf`,
-        "--camcops",
-        FAKE_CAMCOPS_PATH,
-        "--report",
-        path.join(dir, "no-such-folder", "r.json"),
-      ],
-      { env: { FAKE_CAMCOPS_RECORD: record } },
-    );
+    const { dir, record } = makeRecordedSites({ a: undefined });
+    const result = await runUpgrade(dir, ["--report", path.join(dir, "no-such-folder", "r.json")], {
+      env: { FAKE_CAMCOPS_RECORD: record },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--report .*r\.json: cannot write in/);
     expect(readRecord(record)).toEqual([]);
   });
 
   it("--rerun-failed takes the report's paths literally, even with glob characters in them", async () => {
-    const { dir, record } = makeSites({ "site(1)": "exit=3", "site[2]": undefined });
+    const { dir, record } = makeRecordedSites({ "site(1)": "exit=3", "site[2]": undefined });
     const report = path.join(dir, "r.json");
-    const first = await runCli([
-      "upgrade_db",
-      "-f",
-      `${dir}/*.conf`,
-      "--camcops",
-      FAKE_CAMCOPS_PATH,
-      "--report",
-      report,
-    ]);
+    const first = await runUpgrade(dir, ["--report", report]);
     expect(first.code).toBe(1);
     const rerun = await runCli(
       ["upgrade_db", "--rerun-failed", report, "--camcops", FAKE_CAMCOPS_PATH],
@@ -318,12 +249,12 @@ describe("camcops-meta run (end to end)", () => {
   });
 
   it("a --log-dir that cannot be created stops the run before anything starts, without hanging", async () => {
-    const { dir, record } = makeSites({ a: undefined });
+    const { dir, record } = makeRecordedSites({ a: undefined });
     for (const logDir of [path.join(dir, "a.conf", "logs"), "/proc/camcops-meta-test/logs"]) {
-      const result = await runCli(
-        ["upgrade_db", "-f", `${dir}/*.conf`, "--camcops", FAKE_CAMCOPS_PATH, "--log-dir", logDir],
-        { env: { FAKE_CAMCOPS_RECORD: record }, timeoutMs: 20_000 },
-      );
+      const result = await runUpgrade(dir, ["--log-dir", logDir], {
+        env: { FAKE_CAMCOPS_RECORD: record },
+        timeoutMs: 20_000,
+      });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`--log-dir ${logDir}: cannot create it:`);
     }
