@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs"
 import path from "node:path";
 import type { CommandIo, RunCommand } from "../cli/cli-command.js";
 import type { LoadedConfig } from "../config/loaded-config.js";
-import { createSecretMasker } from "../config/secrets.js";
+import { hideSecrets } from "../config/secrets.js";
 import { describeFsError } from "../discovery/discover-configs.js";
 import { UsageError } from "../errors.js";
 import type { Executable } from "../plan/build-child-command.js";
@@ -77,8 +77,7 @@ export async function runCommand(command: RunCommand, deps: RunDependencies): Pr
     sameDatabase: command.sameDatabase,
     history,
   });
-  // Built when needed, not kept: a masker per config for thousands of configs adds up.
-  const maskFor = (run: PlannedRun) => createSecretMasker(run.config.secrets);
+  const maskFor = (run: PlannedRun) => (text: string) => hideSecrets(text, run.config.secrets);
   const check = checkCommand(command.ccCommand, plan, command.jobs);
   if (check.refusal) throw new UsageError(check.refusal, "cc_command");
   warnings.push(...check.warnings, ...collectConfigWarnings(found.configs));

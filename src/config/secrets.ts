@@ -161,6 +161,28 @@ export function createSecretMasker(secrets: readonly string[]): (text: string) =
   };
 }
 
+/** Maskers of the configs used most recently: renderers hide secrets in many lines of the few configs running. */
+const recentMaskers = new Map<readonly string[], (text: string) => string>();
+const RECENT_MASKERS_KEPT = 32;
+
+/**
+ * Hides one config's secrets (its `secrets` list) in text. The masker is built once and reused while
+ * that config is among the most recent; keeping one for every config would cost memory (about 23 KB
+ * each) for nothing.
+ */
+export function hideSecrets(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0 || text === "") return text;
+  let mask = recentMaskers.get(secrets);
+  if (mask === undefined) {
+    mask = createSecretMasker(secrets);
+    recentMaskers.set(secrets, mask);
+    if (recentMaskers.size > RECENT_MASKERS_KEPT) {
+      recentMaskers.delete(recentMaskers.keys().next().value as readonly string[]);
+    }
+  }
+  return mask(text);
+}
+
 /** The same masking for text arriving in chunks (a child's stdout): a secret split across chunks is still hidden. */
 export function createSecretStreamMasker(secrets: readonly string[]): SecretStreamMasker {
   const automaton = buildAutomaton(secrets);

@@ -1,6 +1,7 @@
 // The plain progress line format (docs/output-format.md): one event, one line, no ANSI, stable for scrapers.
+
+import { hideSecrets } from "../config/secrets.js";
 import { formatSeconds } from "../report/format-duration.js";
-import { hideSecrets } from "../report/hide-secrets.js";
 import type { RunEvent } from "../run/run-events.js";
 import type { RunResult } from "../run/run-result.js";
 import { cleanText } from "./clean-text.js";

@@ -1,7 +1,8 @@
 // The text of the terminal list's rows: pure functions of the progress model and the clock.
+
+import { hideSecrets } from "../config/secrets.js";
 import { formatDuration } from "../report/format-duration.js";
 import { formatExit } from "../report/format-summary.js";
-import { hideSecrets } from "../report/hide-secrets.js";
 import type { Paint } from "../report/paint.js";
 import { cleanText } from "./clean-text.js";
 import type { ProgressCounts, ProgressRow } from "./progress-model.js";

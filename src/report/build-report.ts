@@ -1,8 +1,8 @@
 // Turns a finished run into its report: pure data in, plain JSON-ready data out, secrets hidden.
 import type { DatabaseInfo } from "../config/loaded-config.js";
+import { hideSecrets } from "../config/secrets.js";
 import type { Attempt, RunResult } from "../run/run-result.js";
 import { countResults } from "./count-results.js";
-import { hideSecrets } from "./hide-secrets.js";
 import {
   REPORT_SCHEMA_VERSION,
   type Report,

@@ -1,9 +1,10 @@
 // The end-of-run summary for people: a table of every config, failure details, slowest sites, totals.
+
+import { hideSecrets } from "../config/secrets.js";
 import { cleanText } from "../progress/clean-text.js";
 import type { RunResult } from "../run/run-result.js";
 import { countResults, RESULT_ORDER } from "./count-results.js";
 import { formatDuration } from "./format-duration.js";
-import { hideSecrets } from "./hide-secrets.js";
 import { createPaint, isFailure, type Paint } from "./paint.js";
 import { sortByPath } from "./sort-by-path.js";
 

@@ -6,6 +6,7 @@ import {
   createSecretStreamMasker,
   findUrlPasswordSpan,
   hideConfigValue,
+  hideSecrets,
   hideSecretsInText,
   isSecretOption,
   MIN_MASKED_SECRET_LENGTH,
@@ -195,5 +196,23 @@ describe("hideSecretsInText", () => {
     ["plain message", "plain message"],
   ])("%j", (text, hidden) => {
     expect(hideSecretsInText(text)).toBe(hidden);
+  });
+});
+
+describe("hideSecrets", () => {
+  it("hides one config's secrets with the shared masker, overlaps as one ***", () => {
+    expect(hideSecrets("a hunter22 b hunter2", ["hunter22", "hunter2"])).toBe("a *** b ***");
+    expect(hideSecrets("nothing to hide", [])).toBe("nothing to hide");
+  });
+
+  it("stays right for many configs in turn, after older maskers are dropped", () => {
+    const configs = Array.from({ length: 100 }, (_, index) => [`secret-${index}`]);
+    for (const round of [1, 2]) {
+      for (const [index, secrets] of configs.entries()) {
+        expect(hideSecrets(`round ${round}: secret-${index}!`, secrets)).toBe(
+          `round ${round}: ***!`,
+        );
+      }
+    }
   });
 });
