@@ -171,7 +171,8 @@ const RECENT_MASKERS_KEPT = 32;
  * each) for nothing.
  */
 export function hideSecrets(text: string, secrets: readonly string[]): string {
-  if (secrets.length === 0 || text === "") return text;
+  // Most text holds no secret: finding that out allocates nothing, unlike building a masker.
+  if (!secrets.some((secret) => secret.trim() !== "" && text.includes(secret))) return text;
   let mask = recentMaskers.get(secrets);
   if (mask === undefined) {
     mask = createSecretMasker(secrets);
@@ -191,8 +192,8 @@ export function createSecretStreamMasker(secrets: readonly string[]): SecretStre
 }
 
 interface Automaton {
-  /** Per state: UTF-16 code unit -> next state. */
-  next: Array<Map<number, number>>;
+  /** Transitions of every state in one map, keyed by state * 0x10000 + UTF-16 code unit (compact). */
+  next: Map<number, number>;
   /** Per state: the state for the longest proper suffix that is also a trie path. */
   fail: Int32Array;
   /** Per state: length of the longest secret ending here (0 when none). */
@@ -200,37 +201,42 @@ interface Automaton {
   maxLength: number;
 }
 
+const CODE_UNITS = 0x10000;
+
 // Builds the Aho-Corasick automaton of the secrets worth searching for, or null when there are none.
 function buildAutomaton(secrets: readonly string[]): Automaton | null {
   const words = [...new Set(secrets)].filter(
     (secret) => secret.trim().length >= MIN_MASKED_SECRET_LENGTH,
   );
   if (words.length === 0) return null;
-  const next: Array<Map<number, number>> = [new Map()];
+  const next = new Map<number, number>();
+  // Edges per state, in insertion order: needed only while the fail links are computed.
+  const edges: Array<Array<[number, number]>> = [[]];
   const ownLength: number[] = [0];
   for (const word of words) {
     let state = 0;
     for (let index = 0; index < word.length; index++) {
       const code = word.charCodeAt(index);
-      let target = next[state]!.get(code);
+      let target = next.get(state * CODE_UNITS + code);
       if (target === undefined) {
-        target = next.length;
-        next.push(new Map());
+        target = edges.length;
+        edges.push([]);
         ownLength.push(0);
-        next[state]!.set(code, target);
+        next.set(state * CODE_UNITS + code, target);
+        edges[state]!.push([code, target]);
       }
       state = target;
     }
     ownLength[state] = word.length;
   }
-  const fail = new Int32Array(next.length);
+  const fail = new Int32Array(edges.length);
   const longest = Int32Array.from(ownLength);
   // Breadth first, so a state's fail target is complete before the state itself.
-  const queue: number[] = [...next[0]!.values()];
+  const queue: number[] = edges[0]!.map(([, child]) => child);
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
     longest[state] = Math.max(longest[state]!, longest[fail[state]!]!);
-    for (const [code, child] of next[state]!) {
+    for (const [code, child] of edges[state]!) {
       fail[child] = step(next, fail, fail[state]!, code);
       queue.push(child);
     }
@@ -239,15 +245,10 @@ function buildAutomaton(secrets: readonly string[]): Automaton | null {
 }
 
 // The state after reading `code` from `state`, following fail links (goto function of Aho-Corasick).
-function step(
-  next: Array<Map<number, number>>,
-  fail: Int32Array,
-  state: number,
-  code: number,
-): number {
+function step(next: Map<number, number>, fail: Int32Array, state: number, code: number): number {
   let current = state;
   for (;;) {
-    const target = next[current]!.get(code);
+    const target = next.get(current * CODE_UNITS + code);
     if (target !== undefined) return target;
     if (current === 0) return 0;
     current = fail[current]!;
